@@ -1,0 +1,17 @@
+package io.posmortem.cli;
+
+/** Process exit codes; documented in the README. */
+public final class ExitCodes {
+    private ExitCodes() {}
+
+    /** Every input was triaged (whatever the verdict). */
+    public static final int OK = 0;
+    /** posmortem itself failed (a bug): please report it. */
+    public static final int INTERNAL = 1;
+    /** The command line is wrong (unknown option, missing argument). */
+    public static final int USAGE = 2;
+    /** At least one input file was invalid; the others were still triaged. */
+    public static final int INVALID_INPUT = 3;
+    /** The rules or the knowledge base are broken, or the rules could not finish a diagnosis. */
+    public static final int RULES = 4;
+}

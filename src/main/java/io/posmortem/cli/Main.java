@@ -1,0 +1,45 @@
+package io.posmortem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code posmortem} command. */
+@Command(
+        name = "posmortem",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Diagnoses long-context failures after a positional-encoding retrofit.",
+        subcommands = {TriageCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every input was triaged",
+            "1:internal error (a bug in posmortem)",
+            "2:usage error",
+            "3:at least one input was invalid (the others were triaged)",
+            "4:rules or knowledge base broken, or the rules could not finish"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (e.g. triage)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("posmortem: internal error: " + e);
+            if (Boolean.getBoolean("posmortem.debug")) e.printStackTrace(commandLine.getErr());
+            else commandLine.getErr().println("(run with -Dposmortem.debug=true for the stack trace, and please report it)");
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+}

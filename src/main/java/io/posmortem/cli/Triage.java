@@ -1,0 +1,76 @@
+package io.posmortem.cli;
+
+import io.posmortem.evidence.CaseEvidence;
+import io.posmortem.inference.InferenceException;
+import io.posmortem.inference.Reasoner;
+import io.posmortem.inference.RulePack;
+import io.posmortem.inference.RulePackException;
+import io.posmortem.intake.InvalidInputException;
+import io.posmortem.intake.SourceText;
+import io.posmortem.intake.SymptomFileReader;
+import io.posmortem.knowledge.KnowledgeBase;
+import io.posmortem.knowledge.KnowledgeBaseException;
+import io.posmortem.knowledge.KnowledgeBaseLoader;
+import io.posmortem.knowledge.SubjectPlan;
+import io.posmortem.model.BuildCase;
+import io.posmortem.model.BuildEvidence;
+import io.posmortem.model.BuildSpec;
+import io.posmortem.model.Subject;
+import io.posmortem.model.SymptomFile;
+import io.posmortem.report.BuildRun;
+import io.posmortem.report.TriageRun;
+import io.posmortem.trace.Trace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The triage pipeline: intake -> evidence -> inference, per build. Knowledge and rules are loaded
+ * once and shared by every input.
+ */
+public final class Triage {
+    private final KnowledgeBase kb;
+    private final RulePack rules;
+    private final SymptomFileReader reader;
+    private final Reasoner reasoner;
+
+    public Triage(KnowledgeBase kb, RulePack rules) {
+        this.kb = kb;
+        this.rules = rules;
+        this.reader = new SymptomFileReader(kb.vocabulary());
+        this.reasoner = new Reasoner(rules, kb);
+    }
+
+    public static Triage load(Path rulesDir, Path kbDir) throws KnowledgeBaseException, RulePackException {
+        KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
+        return new Triage(kb, RulePack.load(rulesDir, kb));
+    }
+
+    public KnowledgeBase knowledge() {
+        return kb;
+    }
+
+    public RulePack rules() {
+        return rules;
+    }
+
+    public TriageRun run(Path input) throws InvalidInputException, InferenceException {
+        return run(reader.read(input));
+    }
+
+    public TriageRun run(SourceText input) throws InvalidInputException, InferenceException {
+        return run(reader.read(input));
+    }
+
+    private TriageRun run(SymptomFile file) throws InferenceException {
+        List<BuildRun> builds = new ArrayList<>();
+        for (BuildSpec build : file.builds()) {
+            BuildCase buildCase = SubjectPlan.buildCase(build, file.model(), kb);
+            List<Subject> subjects = SubjectPlan.subjects(build, file.model(), kb);
+            BuildEvidence evidence = CaseEvidence.compute(file.model(), build, buildCase, subjects, kb.evidenceSettings());
+            Trace trace = reasoner.reason(evidence, build.observations());
+            builds.add(new BuildRun(build, evidence, trace));
+        }
+        return new TriageRun(file, List.copyOf(builds));
+    }
+}

@@ -1,0 +1,157 @@
+package io.posmortem.cli;
+
+import io.posmortem.inference.InferenceException;
+import io.posmortem.inference.RulePackException;
+import io.posmortem.intake.InvalidInputException;
+import io.posmortem.knowledge.KnowledgeBaseException;
+import io.posmortem.model.Problem;
+import io.posmortem.report.JsonRenderer;
+import io.posmortem.report.Report;
+import io.posmortem.report.ReportBuilder;
+import io.posmortem.report.TextRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code posmortem triage FILE|DIR...}: diagnose symptom files. */
+@Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Diagnose one or more symptom files (YAML or JSON); directories are searched for *.yaml, *.yml, *.json.")
+public final class TriageCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Symptom files, or directories of them.")
+    List<Path> inputs;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write one report file per input into DIR instead of printing reports.")
+    Path out;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
+    Path kb;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Triage triage;
+        try {
+            triage = Triage.load(rules, kb);
+        } catch (KnowledgeBaseException e) {
+            return broken(stderr, "knowledge base " + kb, e.problems());
+        } catch (RulePackException e) {
+            return broken(stderr, "rules " + rules, e.problems());
+        }
+        ReportBuilder reports = new ReportBuilder(triage.knowledge(), Version.VALUE);
+        List<Path> files = expand(inputs);
+        boolean anyInvalid = false;
+        boolean anyFailed = false;
+        Set<String> written = new HashSet<>();
+        for (Path file : files) {
+            Report report;
+            try {
+                report = reports.diagnosed(triage.run(file));
+            } catch (InvalidInputException e) {
+                anyInvalid = true;
+                report = reports.invalid(file.toString(), e.problems());
+                if (format == Format.json || out != null) e.problems().forEach(p -> stderr.println(p.oneLine()));
+            } catch (InferenceException e) {
+                anyFailed = true;
+                report = reports.failed(file.toString(), e.problems());
+                e.problems().forEach(p -> stderr.println(p.oneLine()));
+            }
+            String rendered = format == Format.json
+                    ? (files.size() == 1 || out != null ? JsonRenderer.pretty(report) : JsonRenderer.line(report))
+                    : TextRenderer.render(report);
+            if (out != null) {
+                Path target = out.resolve(uniqueName(file, format == Format.json ? ".json" : ".txt", written));
+                try {
+                    writeAtomically(target, rendered);
+                } catch (IOException e) {
+                    stderr.println(target + ": cannot write report: " + e.getMessage());
+                    return ExitCodes.INTERNAL;
+                }
+                stdout.println(report.status() + "\t" + file + "\t" + target);
+            } else if (format == Format.text && Report.INVALID.equals(report.status())) {
+                stderr.print(rendered);
+            } else {
+                stdout.print(rendered);
+                if (format == Format.text && files.size() > 1) stdout.println();
+            }
+            stdout.flush();
+        }
+        if (anyFailed) return ExitCodes.RULES;
+        return anyInvalid ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
+
+    private static int broken(PrintWriter stderr, String what, List<Problem> problems) {
+        stderr.println("posmortem: " + what + ": " + problems.size() + " problem(s); nothing was triaged");
+        problems.forEach(p -> stderr.println("  " + p.oneLine()));
+        return ExitCodes.RULES;
+    }
+
+    /** Files as given, directories expanded to their *.yaml, *.yml, *.json files in path order. Missing paths are kept (they report themselves). */
+    static List<Path> expand(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile).filter(TriageCommand::isSymptomFile).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    files.add(input);
+                }
+            } else {
+                files.add(input);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isSymptomFile(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    private static String uniqueName(Path input, String extension, Set<String> taken) {
+        String name = input.getFileName() == null ? "input" : input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String candidate = stem + extension;
+        for (int i = 2; !taken.add(candidate); i++) candidate = stem + "-" + i + extension;
+        return candidate;
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".posmortem-", ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

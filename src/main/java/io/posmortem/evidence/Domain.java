@@ -1,0 +1,36 @@
+package io.posmortem.evidence;
+
+/** Argument checks that name the parameter, for every public evidence function. */
+public final class Domain {
+    private Domain() {}
+
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        return value;
+    }
+
+    public static double positive(String name, double value) {
+        finite(name, value);
+        if (value <= 0) throw new IllegalArgumentException(name + " must be > 0, got " + value);
+        return value;
+    }
+
+    public static double atLeast(String name, double value, double min) {
+        finite(name, value);
+        if (value < min) throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        return value;
+    }
+
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        return value;
+    }
+
+    /** A rotary dimension: even and at least 2 (pairs are rotated together). */
+    public static int rotaryDims(String name, int value) {
+        if (value < 2 || value % 2 != 0) {
+            throw new IllegalArgumentException(name + " must be even and >= 2, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,89 @@
+package io.posmortem.evidence.bias;
+
+import io.posmortem.evidence.Domain;
+import io.posmortem.model.BucketSpec;
+
+/**
+ * T5's bucketed relative position ({@code T5Attention._relative_position_bucket} in transformers;
+ * Raffel et al. 2020). {@code relativePosition = key position - query position}: negative for
+ * keys before the query.
+ *
+ * <p>Bidirectional: half the buckets per direction, keys after the query offset by that half.
+ * Causal: keys after the query fold into bucket 0. Within a direction of {@code n} buckets,
+ * distances below {@code n/2} get their own bucket; larger ones get
+ * {@code n/2 + trunc(ln(dist / (n/2)) / ln(maxDistance / (n/2)) * (n - n/2))}, capped at n - 1.
+ * The logarithm branch is computed in float32 in the order torch computes it (float32 tensor
+ * divided by a Python float, times an integer), so boundary distances land where the reference
+ * puts them.
+ */
+public final class T5Buckets {
+    private T5Buckets() {}
+
+    public static int bucket(long relativePosition, BucketSpec spec) {
+        check(spec);
+        int numBuckets = spec.numBuckets();
+        int offset = 0;
+        long distance;
+        if (spec.bidirectional()) {
+            numBuckets /= 2;
+            if (relativePosition > 0) offset = numBuckets;
+            distance = Math.abs(relativePosition);
+        } else {
+            distance = -Math.min(relativePosition, 0);
+        }
+        int maxExact = numBuckets / 2;
+        if (distance < maxExact) return offset + (int) distance;
+        float logRatio = (float) Math.log((float) distance / (float) maxExact);
+        float scaled = logRatio / (float) Math.log((double) spec.maxDistance() / maxExact) * (float) (numBuckets - maxExact);
+        long large = maxExact + (long) scaled;
+        return offset + (int) Math.min(large, numBuckets - 1);
+    }
+
+    /** Distances below this get a bucket of their own: half the buckets of one direction. */
+    public static int exactDistances(BucketSpec spec) {
+        check(spec);
+        return (spec.bidirectional() ? spec.numBuckets() / 2 : spec.numBuckets()) / 2;
+    }
+
+    /** The bucket every key far enough before the query shares. */
+    public static int lastBucket(BucketSpec spec) {
+        check(spec);
+        return spec.bidirectional() ? spec.numBuckets() / 2 - 1 : spec.numBuckets() - 1;
+    }
+
+    /** Smallest distance back (key before the query) that lands in {@link #lastBucket}. */
+    public static int saturationDistance(BucketSpec spec) {
+        int last = lastBucket(spec);
+        for (int d = 0; ; d++) {
+            if (bucket(-d, spec) == last) return d;
+            if (d > spec.maxDistance()) throw new IllegalStateException("no saturation up to max_distance for " + spec);
+        }
+    }
+
+    /** Number of distinct buckets among keys {@code from..to} tokens back (inclusive). */
+    public static int distinctBuckets(long from, long to, BucketSpec spec) {
+        Domain.atLeast("from", (double) from, 0.0);
+        Domain.atLeast("to", (double) to, (double) from);
+        long saturation = saturationDistance(spec);
+        int count = 0;
+        int previous = -1;
+        long end = Math.min(to, Math.max(from, saturation));
+        for (long d = from; d <= end; d++) {
+            int b = bucket(-d, spec);
+            if (b != previous) {
+                count++;
+                previous = b;
+            }
+        }
+        return count;
+    }
+
+    private static void check(BucketSpec spec) {
+        Domain.atLeast("num_buckets", spec.numBuckets(), spec.bidirectional() ? 4 : 2);
+        int perDirection = spec.bidirectional() ? spec.numBuckets() / 2 : spec.numBuckets();
+        if (spec.maxDistance() <= perDirection / 2) {
+            throw new IllegalArgumentException("max_distance must exceed num_buckets/2 per direction (" + perDirection / 2
+                    + "), got " + spec.maxDistance());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.posmortem.evidence.rope;
+
+import io.posmortem.evidence.Domain;
+import io.posmortem.model.EvidenceSettings;
+import io.posmortem.model.PairBand;
+import io.posmortem.model.RotaryPair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-pair evidence comparing a mapping's frequencies with the trained ones, for a model trained
+ * on {@code L} tokens and served at {@code T}. Definitions (also on {@link RotaryPair}):
+ * <ul>
+ *   <li>wavelength {@code lambda_j = 2 pi / theta_j}; turns in the trained window {@code r_j = L / lambda_j};
+ *   <li>scale {@code s_j = theta_j / theta'_j}; neighbour angle ratio {@code 1 / s_j};
+ *   <li>largest angle reached: {@code min((n - 1) theta, 2 pi)} for an n-token context (distances
+ *       go up to n - 1; past one turn every phase has been seen);
+ *   <li>unseen-angle ratio: largest angle at T under the mapping / largest angle at L as trained;
+ *   <li>leaves trained range at: for a pair that never completed a turn in training, the first
+ *       context length n with {@code (n - 1) theta' > (L - 1) theta}, i.e. {@code floor((L - 1) s_j) + 2}.
+ * </ul>
+ */
+public final class RotaryPairs {
+    private RotaryPairs() {}
+
+    private static final double TURN = 2 * Math.PI;
+
+    public static List<RotaryPair> evaluate(String subject, String build, double[] trained, double[] mapped,
+                                            int trainedContext, int targetContext, EvidenceSettings settings) {
+        if (trained.length != mapped.length) {
+            throw new IllegalArgumentException("trained and mapped frequencies differ in length: " + trained.length + " vs " + mapped.length);
+        }
+        Domain.atLeast("trained context", trainedContext, 2);
+        Domain.atLeast("target context", targetContext, trainedContext);
+        List<RotaryPair> pairs = new ArrayList<>(trained.length);
+        for (int j = 0; j < trained.length; j++) {
+            double theta = Domain.positive("trained inverse frequency", trained[j]);
+            double mappedTheta = Domain.positive("mapped inverse frequency", mapped[j]);
+            double wavelength = TURN / theta;
+            double scale = theta / mappedTheta;
+            double turnsTrained = trainedContext / wavelength;
+            double trainedMax = Math.min((trainedContext - 1) * theta, TURN);
+            double targetMax = Math.min((targetContext - 1) * mappedTheta, TURN);
+            long leaves = (trainedContext - 1) * theta < TURN ? (long) Math.floor((trainedContext - 1) * scale) + 2 : -1;
+            pairs.add(new RotaryPair(subject, build, j, theta, mappedTheta, wavelength, scale,
+                    band(turnsTrained, settings), turnsTrained, targetContext * mappedTheta / TURN,
+                    mappedTheta / theta, targetMax / trainedMax, leaves));
+        }
+        return pairs;
+    }
+
+    /** LOCAL above {@code localMinTurns} turns in the trained window, LONG_RANGE below {@code longRangeMaxTurns}. */
+    public static PairBand band(double turnsTrained, EvidenceSettings settings) {
+        if (turnsTrained > settings.localMinTurns()) return PairBand.LOCAL;
+        if (turnsTrained < settings.longRangeMaxTurns()) return PairBand.LONG_RANGE;
+        return PairBand.TRANSITION;
+    }
+}

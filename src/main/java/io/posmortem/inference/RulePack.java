@@ -1,0 +1,284 @@
+package io.posmortem.inference;
+
+import io.posmortem.knowledge.KnowledgeBase;
+import io.posmortem.model.Layer;
+import io.posmortem.model.Problem;
+import io.posmortem.model.Spelling;
+import io.posmortem.trace.RuleInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The compiled rule base: every {@code .drl} file under a directory (read from disk at run time),
+ * with each rule's metadata checked against the rule contract (rules/README.md):
+ * {@code @id} unique; {@code @layer} one of the four layers, with a salience inside the layer's
+ * band; {@code @hypothesis} a knowledge-base hypothesis or {@code any}; {@code @weight} a number
+ * in [-1, 1]; {@code @explanation} non-empty; {@code @reference} a literature id; every
+ * {@code Threshold(id == "...")} naming a knowledge-base threshold.
+ */
+public final class RulePack {
+
+    static final List<String> REQUIRED_METADATA = List.of("id", "layer", "hypothesis", "weight", "explanation", "reference");
+
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rulesById;
+    private final Map<String, String> idByName;
+
+    private RulePack(KieBase kieBase, Map<String, RuleInfo> rulesById, Map<String, String> idByName) {
+        this.kieBase = kieBase;
+        this.rulesById = Collections.unmodifiableMap(rulesById);
+        this.idByName = Collections.unmodifiableMap(idByName);
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Rule id -> metadata, in file and line order. */
+    public Map<String, RuleInfo> rules() {
+        return rulesById;
+    }
+
+    /** Rule id of a DRL rule name (names are unique within a package; ids across the pack). */
+    String idOf(Rule rule) {
+        return idByName.getOrDefault(rule.getPackageName() + "." + rule.getName(), rule.getName());
+    }
+
+    public static RulePack load(Path dir, KnowledgeBase kb) throws RulePackException {
+        List<Path> files = ruleFiles(dir);
+        Map<Path, String> sources = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                sources.put(file, Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                problems.add(new Problem("rules.unreadable", file.toString(), "", 0, 0, "cannot read: " + e.getMessage(), null, null));
+            }
+        }
+        if (!problems.isEmpty()) throw new RulePackException(problems);
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (Path file : files) builder.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
+        if (builder.hasErrors()) {
+            // One syntax error can hide a file's other errors and another file's: compile each on its own.
+            for (Path file : files) problems.addAll(compileErrors(file));
+            if (problems.isEmpty()) problems.addAll(errors(builder, files.get(0)));
+            throw new RulePackException(problems);
+        }
+        KieBase kieBase = builder.newKieBase();
+
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        Map<String, String> idByName = new LinkedHashMap<>();
+        List<RuleInfo> infos = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Path file = fileOf(rule, files);
+                String source = sources.getOrDefault(file, "");
+                int line = lineOf(source, rule.getName());
+                RuleInfo info = metadata(rule, file, dir, line, kb, problems);
+                if (info == null) continue;
+                if (byId.containsKey(info.id())) {
+                    RuleInfo other = byId.get(info.id());
+                    problems.add(problem("rules.duplicate-id", file, line, "rule id '" + info.id() + "' is also used by "
+                            + other.file() + ":" + other.line(), "give every rule its own @id"));
+                    continue;
+                }
+                byId.put(info.id(), info);
+                idByName.put(rule.getPackageName() + "." + rule.getName(), info.id());
+                infos.add(info);
+            }
+        }
+        for (Path file : files) problems.addAll(thresholdReferences(file, sources.get(file), kb));
+        if (!problems.isEmpty()) throw new RulePackException(problems);
+
+        infos.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+        Map<String, RuleInfo> ordered = new LinkedHashMap<>();
+        infos.forEach(i -> ordered.put(i.id(), i));
+        return new RulePack(kieBase, ordered, idByName);
+    }
+
+    static List<Path> ruleFiles(Path dir) throws RulePackException {
+        if (!Files.isDirectory(dir)) {
+            throw new RulePackException(List.of(new Problem("rules.missing", dir.toString(), "", 0, 0,
+                    "rules directory not found", "a directory of .drl files", "pass --rules DIR or run from the project root")));
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> files = walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+            if (files.isEmpty()) {
+                throw new RulePackException(List.of(new Problem("rules.empty", dir.toString(), "", 0, 0,
+                        "no .drl files", "at least one rule file", null)));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new RulePackException(List.of(new Problem("rules.unreadable", dir.toString(), "", 0, 0, e.getMessage(), null, null)));
+        }
+    }
+
+    private static List<Problem> compileErrors(Path file) {
+        KnowledgeBuilder single = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        single.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
+        return single.hasErrors() ? errors(single, file) : List.of();
+    }
+
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
+
+    private static List<Problem> errors(KnowledgeBuilder builder, Path file) {
+        List<Problem> out = new ArrayList<>();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            if (error.getSeverity() != ResultSeverity.ERROR) continue;
+            String message = error.getMessage();
+            if (message.contains("Parser returned a null Package")) continue; // consequence of an error already listed
+            int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
+            int column = 0;
+            Matcher parser = PARSER_POSITION.matcher(message);
+            Matcher mvel = MVEL_POSITION.matcher(message);
+            if (parser.find()) {
+                line = Integer.parseInt(parser.group(1));
+                column = Integer.parseInt(parser.group(2)) + 1;
+            } else if (mvel.find()) {
+                column = Integer.parseInt(mvel.group(2));
+            }
+            String where = error.getResource() != null && error.getResource().getSourcePath() != null
+                    ? error.getResource().getSourcePath() : file.toString();
+            out.add(new Problem("rules.compile", where, "", Math.max(line, 0), column, compact(message), null, null));
+        }
+        return out;
+    }
+
+    /** First line of a Drools message, plus the MVEL "unable to resolve" detail when present. */
+    private static String compact(String message) {
+        String[] lines = message.split("\\R");
+        StringBuilder sb = new StringBuilder(lines[0].strip());
+        for (String l : lines) {
+            String t = l.strip();
+            if (t.startsWith("[Error:")) sb.append(' ').append(t);
+        }
+        return sb.toString().replaceAll("\\s+", " ");
+    }
+
+    private static RuleInfo metadata(Rule rule, Path file, Path dir, int line, KnowledgeBase kb, List<Problem> problems) {
+        Map<String, Object> md = rule.getMetaData();
+        int before = problems.size();
+        for (String key : REQUIRED_METADATA) {
+            if (!md.containsKey(key) || String.valueOf(md.get(key)).isBlank()) {
+                problems.add(problem("rules.metadata-missing", file, line, "rule \"" + rule.getName() + "\" has no @" + key,
+                        "every rule carries @" + String.join(", @", REQUIRED_METADATA)));
+            }
+        }
+        for (String key : md.keySet()) {
+            if (!REQUIRED_METADATA.contains(key)) {
+                problems.add(problem("rules.metadata-unknown", file, line, "rule \"" + rule.getName() + "\" has unknown metadata @" + key,
+                        Spelling.closest(key, REQUIRED_METADATA).map(s -> "did you mean @" + s + "?").orElse(null)));
+            }
+        }
+        if (problems.size() > before) return null;
+        String id = text(md.get("id"));
+        Layer layer = null;
+        try {
+            layer = Layer.valueOf(text(md.get("layer")).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(problem("rules.metadata-value", file, line, "rule " + id + ": unknown @layer '" + text(md.get("layer")) + "'",
+                    "one of interpretation, prediction, matching, conclusion"));
+        }
+        int salience = rule instanceof RuleImpl impl ? impl.getSalienceValue() : 0;
+        if (layer != null && !layer.admits(salience)) {
+            problems.add(problem("rules.salience", file, line, "rule " + id + " is in layer " + layer.name().toLowerCase(Locale.ROOT)
+                    + " but has salience " + salience, "use a salience from " + layer.lowestSalience() + " to " + layer.highestSalience()));
+        }
+        String hypothesis = text(md.get("hypothesis"));
+        if (!hypothesis.equals("any") && !kb.hypotheses().containsKey(hypothesis)) {
+            problems.add(problem("rules.metadata-value", file, line, "rule " + id + ": unknown @hypothesis '" + hypothesis + "'",
+                    Spelling.closest(hypothesis, kb.hypotheses().keySet()).map(s -> "did you mean '" + s + "'?")
+                            .orElse("use a hypothesis id from knowledge-base/hypotheses.yaml, or any")));
+        }
+        double weight = Double.NaN;
+        try {
+            weight = Double.parseDouble(text(md.get("weight")));
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (!(weight >= -1 && weight <= 1)) {
+            problems.add(problem("rules.metadata-value", file, line, "rule " + id + ": @weight must be a number in [-1, 1], got "
+                    + text(md.get("weight")), null));
+        }
+        String reference = text(md.get("reference"));
+        if (!kb.references().containsKey(reference)) {
+            problems.add(problem("rules.metadata-value", file, line, "rule " + id + ": unknown @reference '" + reference + "'",
+                    Spelling.closest(reference, kb.references().keySet()).map(s -> "did you mean '" + s + "'?")
+                            .orElse("add it to knowledge-base/literature.yaml")));
+        }
+        if (problems.size() > before) return null;
+        Path shown = dir.getFileName() == null ? file : dir.getFileName().resolve(dir.relativize(file));
+        return new RuleInfo(id, rule.getName(), layer, hypothesis, weight, text(md.get("explanation")), reference,
+                shown.toString().replace('\\', '/'), line, salience);
+    }
+
+    private static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*id\\s*==\\s*\"([^\"]+)\"");
+
+    private static List<Problem> thresholdReferences(Path file, String source, KnowledgeBase kb) {
+        List<Problem> out = new ArrayList<>();
+        Set<String> known = kb.thresholds().keySet();
+        Matcher m = THRESHOLD_REF.matcher(source);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                int line = 1 + (int) source.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                out.add(problem("rules.unknown-threshold", file, line, "threshold '" + m.group(1) + "' is not in the knowledge base",
+                        Spelling.closest(m.group(1), known).map(s -> "did you mean '" + s + "'?")
+                                .orElse("add it to knowledge-base/thresholds.yaml")));
+            }
+        }
+        return out;
+    }
+
+    private static Path fileOf(Rule rule, List<Path> files) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            String source = impl.getResource().getSourcePath();
+            for (Path f : files) if (f.toFile().getPath().equals(source) || f.toAbsolutePath().toString().equals(source)) return f;
+            for (Path f : files) if (source.endsWith(f.getFileName().toString())) return f;
+        }
+        return files.get(0);
+    }
+
+    /** 1-based line of {@code rule "name"} (or {@code rule name}) in a DRL source; 0 when not found. */
+    static int lineOf(String source, String ruleName) {
+        String[] lines = source.split("\n", -1);
+        Pattern p = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(ruleName) + "\"|'" + Pattern.quote(ruleName) + "'|"
+                + Pattern.quote(ruleName) + "(\\s|$))");
+        for (int i = 0; i < lines.length; i++) if (p.matcher(lines[i]).find()) return i + 1;
+        return 0;
+    }
+
+    private static Problem problem(String code, Path file, int line, String message, String hint) {
+        return new Problem(code, file.toString(), "", line, 0, message, null, hint);
+    }
+
+    private static String text(Object value) {
+        if (value == null) return "";
+        String s = String.valueOf(value).strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s;
+    }
+}

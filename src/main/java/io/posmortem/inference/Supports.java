@@ -1,0 +1,34 @@
+package io.posmortem.inference;
+
+import io.posmortem.model.Observation;
+import io.posmortem.model.Support;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Builds {@link Support} facts in matching-rule consequences, taking the weight from the firing
+ * rule's {@code @weight} metadata so that the number lives in one place:
+ * {@code insertLogical(Supports.weighed(drools, $h, $o));}
+ */
+public final class Supports {
+    private Supports() {}
+
+    /** Support for {@code hypothesis} from an observation, weighted by the firing rule. */
+    public static Support weighed(RuleContext drools, String hypothesis, Observation observation) {
+        return new Support(observation.build(), hypothesis, ruleId(drools), weight(drools), observation.id(),
+                observation.capability());
+    }
+
+    /** Support for {@code hypothesis} not tied to an observation (e.g. the stated retrofit). */
+    public static Support weighed(RuleContext drools, String build, String hypothesis) {
+        return new Support(build, hypothesis, ruleId(drools), weight(drools), "-", "-");
+    }
+
+    static double weight(RuleContext drools) {
+        return Double.parseDouble(String.valueOf(drools.getRule().getMetaData().get("weight")));
+    }
+
+    static String ruleId(RuleContext drools) {
+        Object id = drools.getRule().getMetaData().get("id");
+        return id == null ? drools.getRule().getName() : String.valueOf(id);
+    }
+}

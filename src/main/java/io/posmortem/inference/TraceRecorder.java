@@ -1,0 +1,108 @@
+package io.posmortem.inference;
+
+import io.posmortem.trace.FactEntry;
+import io.posmortem.trace.Firing;
+import io.posmortem.trace.RuleInfo;
+import io.posmortem.trace.Trace;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Listens to a session and records a {@link Trace}: facts get ids in insertion order; each firing
+ * records its bindings, the facts it matched, and the facts inserted and retracted while it ran.
+ */
+final class TraceRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    private final RulePack pack;
+    private final Map<Object, Integer> index = new IdentityHashMap<>();
+    private final List<Object> facts = new ArrayList<>();
+    private final List<Integer> insertedBy = new ArrayList<>();
+    private final List<Integer> retractedBy = new ArrayList<>();
+    private final List<Firing> firings = new ArrayList<>();
+    private List<String> inserting = new ArrayList<>();
+    private List<String> retracting = new ArrayList<>();
+    private int firing;
+    private String lastRule;
+
+    TraceRecorder(RulePack pack) {
+        this.pack = pack;
+    }
+
+    /** Id of the rule being fired, or of the last one fired. */
+    String lastRule() {
+        return lastRule;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        firing = firings.size() + 1;
+        lastRule = pack.idOf(event.getMatch().getRule());
+        inserting = new ArrayList<>();
+        retracting = new ArrayList<>();
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        Match match = event.getMatch();
+        Map<String, Object> bindings = new TreeMap<>();
+        for (String id : match.getDeclarationIds()) {
+            bindings.put(id.startsWith("$") ? id.substring(1) : id, match.getDeclarationValue(id));
+        }
+        List<String> matched = new ArrayList<>();
+        for (Object o : match.getObjects()) {
+            Integer i = index.get(o);
+            if (i != null && !matched.contains(id(i))) matched.add(id(i));
+        }
+        firings.add(new Firing(firing, pack.idOf(match.getRule()), bindings, matched, inserting, retracting));
+        firing = 0;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        Object fact = event.getObject();
+        if (index.containsKey(fact)) return;
+        int i = facts.size();
+        index.put(fact, i);
+        facts.add(fact);
+        insertedBy.add(firing);
+        retractedBy.add(0);
+        if (firing > 0) inserting.add(id(i));
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        Integer i = index.get(event.getOldObject());
+        if (i == null) return;
+        retractedBy.set(i, firing > 0 ? firing : -1);
+        index.remove(event.getOldObject());
+        if (firing > 0) retracting.add(id(i));
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Facts are immutable records; nothing is ever updated in place.
+    }
+
+    Trace trace(String build, Map<String, RuleInfo> rules) {
+        List<FactEntry> entries = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            entries.add(new FactEntry(id(i), facts.get(i), insertedBy.get(i), retractedBy.get(i)));
+        }
+        return new Trace(build, rules, entries, firings);
+    }
+
+    private static String id(int index) {
+        return "f" + (index + 1);
+    }
+}

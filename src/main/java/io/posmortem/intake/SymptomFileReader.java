@@ -1,0 +1,306 @@
+package io.posmortem.intake;
+
+import io.posmortem.model.Assumption;
+import io.posmortem.model.BucketSpec;
+import io.posmortem.model.BuildSpec;
+import io.posmortem.model.Counts;
+import io.posmortem.model.Encoding;
+import io.posmortem.model.ModelDefault;
+import io.posmortem.model.ModelSpec;
+import io.posmortem.model.Observation;
+import io.posmortem.model.Outcome;
+import io.posmortem.model.Problem;
+import io.posmortem.model.Retrofit;
+import io.posmortem.model.RuntimeSpec;
+import io.posmortem.model.Spelling;
+import io.posmortem.model.SymptomFile;
+import io.posmortem.model.Trend;
+import io.posmortem.model.Tri;
+import io.posmortem.model.Vocabulary;
+import io.posmortem.model.WireName;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a symptom file: bytes -> located tree -> JSON Schema -> vocabulary and consistency checks
+ * -> {@link SymptomFile} with every default applied and recorded as an {@link Assumption}.
+ * All problems found are reported together.
+ */
+public final class SymptomFileReader {
+
+    private final Vocabulary vocabulary;
+
+    public SymptomFileReader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    public SymptomFile read(Path path) throws InvalidInputException {
+        return read(SourceText.read(path));
+    }
+
+    public SymptomFile read(SourceText text) throws InvalidInputException {
+        LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
+        List<Problem> schemaProblems = SymptomSchema.v1().validate(doc);
+        if (!schemaProblems.isEmpty()) throw new InvalidInputException(schemaProblems);
+        return new Resolution(doc, text.sha256(), vocabulary).resolve();
+    }
+
+    /** One pass over a schema-valid document: checks what the schema cannot, fills defaults. */
+    private static final class Resolution {
+        private final LocatedDocument doc;
+        private final String sha256;
+        private final Vocabulary vocabulary;
+        private final List<Problem> problems = new ArrayList<>();
+        private final List<Assumption> assumptions = new ArrayList<>();
+
+        Resolution(LocatedDocument doc, String sha256, Vocabulary vocabulary) {
+            this.doc = doc;
+            this.sha256 = sha256;
+            this.vocabulary = vocabulary;
+        }
+
+        SymptomFile resolve() throws InvalidInputException {
+            JsonNode root = doc.root();
+            ModelSpec model = model(root.path("model"));
+            List<BuildSpec> builds = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            JsonNode list = root.path("builds");
+            for (int i = 0; i < list.size(); i++) {
+                String pointer = "/builds/" + i;
+                JsonNode b = list.get(i);
+                String id = b.path("id").asString();
+                if (!ids.add(id)) {
+                    problems.add(doc.problem("value.duplicate-id", pointer + "/id", "build id '" + id + "' is used twice",
+                            "a unique id per build", null));
+                }
+                builds.add(build(b, pointer, id, model));
+            }
+            if (!problems.isEmpty()) throw new InvalidInputException(problems);
+            String title = root.path("title").asString(null);
+            return new SymptomFile(doc.source(), sha256, title, model, List.copyOf(builds), List.copyOf(assumptions));
+        }
+
+        private ModelSpec model(JsonNode m) {
+            Encoding encoding = WireName.parse(Encoding.class, m.path("positional_encoding").asString());
+            String name = m.path("name").isMissingNode()
+                    ? String.valueOf(modelDefault("/name", "/model")) : m.path("name").asString();
+            int headDim = m.has("head_dim") ? m.get("head_dim").asInt() : ((Number) modelDefault("/head_dim", "/model")).intValue();
+            int heads = m.has("heads") ? m.get("heads").asInt() : ((Number) modelDefault("/heads", "/model")).intValue();
+            int trained = m.path("trained_context").asInt();
+            double base = 0;
+            double fraction = 1;
+            if (encoding == Encoding.ROPE) {
+                base = m.has("rope_base") ? m.get("rope_base").asDouble()
+                        : ((Number) modelDefault("/rope_base", "/model")).doubleValue();
+                fraction = m.has("rotary_fraction") ? m.get("rotary_fraction").asDouble()
+                        : ((Number) modelDefault("/rotary_fraction", "/model")).doubleValue();
+            }
+            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction);
+            if (encoding == Encoding.ROPE && (spec.rotaryDims() < 2 || spec.rotaryDims() % 2 != 0)) {
+                problems.add(doc.problem("value.rotary-dims", m.has("rotary_fraction") ? "/model/rotary_fraction" : "/model/head_dim",
+                        "head_dim x rotary_fraction = " + headDim + " x " + fraction + " rotates " + spec.rotaryDims()
+                                + " dimensions", "an even number of rotated dimensions, at least 2", null));
+            }
+            return spec;
+        }
+
+        private BuildSpec build(JsonNode b, String pointer, String id, ModelSpec model) {
+            JsonNode r = b.path("retrofit");
+            String rp = pointer + "/retrofit";
+            String kind = r.path("kind").asString();
+            String family = vocabulary.retrofitFamilies().get(kind);
+            if (family == null) {
+                problems.add(doc.problem("vocabulary.retrofit-kind", rp + "/kind", "unknown retrofit kind '" + kind + "'",
+                        "one of " + String.join(", ", vocabulary.retrofitFamilies().keySet()),
+                        Spelling.closest(kind, vocabulary.retrofitFamilies().keySet())
+                                .map(s -> "did you mean '" + s + "'?").orElse("see knowledge-base/retrofit-kinds.yaml")));
+            } else if (family.equals("rope") && model.encoding() != Encoding.ROPE) {
+                problems.add(doc.problem("value.inconsistent", rp + "/kind", "retrofit kind '" + kind
+                                + "' changes RoPE, but model.positional_encoding is " + WireName.of(model.encoding()),
+                        "a RoPE model for a rope-* retrofit", "check model.positional_encoding"));
+            }
+            RuntimeSpec runtime = runtime(b.path("runtime"));
+            int trained = model.trainedContext();
+            Double factor = r.has("factor") ? r.get("factor").asDouble() : null;
+            Integer target = r.has("target_context") ? r.get("target_context").asInt() : null;
+            if (target == null) {
+                if (runtime.contextWindow() != null) {
+                    target = runtime.contextWindow();
+                    assume(rp + "/target_context", target, "the runtime's context_window");
+                } else if (factor != null) {
+                    target = (int) Math.round(factor * trained);
+                    assume(rp + "/target_context", target, "factor x trained_context = " + fmt(factor) + " x " + trained);
+                } else {
+                    problems.add(doc.problem("value.missing-length", rp, "the build's target context length is unknown",
+                            "retrofit.target_context, retrofit.factor or runtime.context_window", "add target_context"));
+                    target = trained;
+                }
+            }
+            if (target < trained) {
+                problems.add(doc.problem("value.range", rp + (r.has("target_context") ? "/target_context" : ""),
+                        "target context " + target + " is shorter than the trained context " + trained,
+                        "a target context >= trained_context", null));
+            }
+            if (factor == null) {
+                factor = (double) target / trained;
+                assume(rp + "/factor", factor, "target_context / trained_context = " + target + " / " + trained);
+            }
+            Double newBase = r.has("new_base") ? r.get("new_base").asDouble() : null;
+            BucketSpec buckets = "relative-bias".equals(family) ? buckets(r.path("relative_bias"), rp + "/relative_bias") : null;
+            Map<String, Object> ropeScaling = plain(r.path("rope_scaling"));
+            Retrofit retrofit = new Retrofit(kind, factor, newBase, target, ropeScaling, buckets,
+                    tri(r.path("fine_tuned")), r.path("description").asString(null));
+            List<Observation> observations = observations(b.path("observations"), pointer + "/observations", id, target);
+            return new BuildSpec(id, b.path("title").asString(null), retrofit, runtime, observations, pointer);
+        }
+
+        private BucketSpec buckets(JsonNode block, String pointer) {
+            int numBuckets = block.has("num_buckets") ? block.get("num_buckets").asInt()
+                    : ((Number) biasDefault("/num_buckets", pointer)).intValue();
+            int maxDistance = block.has("max_distance") ? block.get("max_distance").asInt()
+                    : ((Number) biasDefault("/max_distance", pointer)).intValue();
+            boolean bidirectional = block.has("bidirectional") ? block.get("bidirectional").asBoolean()
+                    : (Boolean) biasDefault("/bidirectional", pointer);
+            int perDirection = bidirectional ? numBuckets / 2 : numBuckets;
+            if (perDirection / 2 >= maxDistance || perDirection < 2) {
+                problems.add(doc.problem("value.inconsistent", pointer, "num_buckets " + numBuckets + " and max_distance "
+                        + maxDistance + " leave no logarithmic buckets", "max_distance above half the buckets per direction", null));
+            }
+            return new BucketSpec(numBuckets, maxDistance, bidirectional);
+        }
+
+        private RuntimeSpec runtime(JsonNode r) {
+            if (r.isMissingNode()) return RuntimeSpec.UNSPECIFIED;
+            return new RuntimeSpec(
+                    r.path("engine").asString(null),
+                    r.path("version").asString(null),
+                    r.has("reported_base") ? r.get("reported_base").asDouble() : null,
+                    r.has("reported_factor") ? r.get("reported_factor").asDouble() : null,
+                    r.has("context_window") ? r.get("context_window").asInt() : null,
+                    r.path("kv_cache_dtype").asString(null),
+                    r.path("rope_dtype").asString(null));
+        }
+
+        private List<Observation> observations(JsonNode list, String pointer, String build, int target) {
+            List<Observation> out = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (int j = 0; j < list.size(); j++) {
+                JsonNode o = list.get(j);
+                String op = pointer + "/" + j;
+                String id = o.has("id") ? o.get("id").asString() : "o" + (j + 1);
+                if (!ids.add(id)) {
+                    problems.add(doc.problem("value.duplicate-id", op + "/id", "observation id '" + id + "' is used twice in this build",
+                            "a unique id per observation", null));
+                }
+                String capability = o.path("capability").asString();
+                if (!vocabulary.capabilities().contains(capability)) {
+                    problems.add(doc.problem("vocabulary.capability", op + "/capability", "unknown capability '" + capability + "'",
+                            "one of " + String.join(", ", vocabulary.capabilities()),
+                            Spelling.closest(capability, vocabulary.capabilities())
+                                    .map(s -> "did you mean '" + s + "'?").orElse("see knowledge-base/capabilities.yaml")));
+                }
+                int from;
+                int to;
+                if (o.has("context")) {
+                    from = o.get("context").get("from").asInt();
+                    to = o.get("context").get("to").asInt();
+                    if (from > to) {
+                        problems.add(doc.problem("value.range", op + "/context/to", "context band ends (" + to + ") before it starts (" + from + ")",
+                                "to >= from", null));
+                    }
+                } else {
+                    from = 1;
+                    to = target;
+                    assume(op + "/context", "1-" + target, "not given: the whole target window");
+                }
+                Counts counts = counts(o.path("counts"), op + "/counts");
+                Outcome outcome = WireName.parse(Outcome.class, o.path("outcome").asString());
+                Trend trend = o.has("worsens_with_length")
+                        ? (o.get("worsens_with_length").asBoolean() ? Trend.WORSENS : Trend.STABLE) : Trend.UNKNOWN;
+                out.add(new Observation(build, id, o.path("workload").asString(null), capability, from, to, outcome,
+                        o.has("onset") ? o.get("onset").asInt() : 0, trend, tri(o.path("short_prompts_changed")),
+                        tri(o.path("history_dependent")), counts, o.path("note").asString(null), op));
+            }
+            return List.copyOf(out);
+        }
+
+        private Counts counts(JsonNode c, String pointer) {
+            if (c.isMissingNode()) return null;
+            int successes = c.get("successes").asInt();
+            int trials = c.get("trials").asInt();
+            if (successes > trials) {
+                problems.add(doc.problem("value.range", pointer + "/successes", successes + " successes out of " + trials + " trials",
+                        "successes <= trials", null));
+            }
+            Integer bs = null;
+            Integer bt = null;
+            if (c.has("baseline")) {
+                bs = c.get("baseline").get("successes").asInt();
+                bt = c.get("baseline").get("trials").asInt();
+                if (bs > bt) {
+                    problems.add(doc.problem("value.range", pointer + "/baseline/successes", bs + " successes out of " + bt + " trials",
+                            "successes <= trials", null));
+                }
+            }
+            return new Counts(successes, trials, bs, bt);
+        }
+
+        private Object modelDefault(String field, String parent) {
+            return applyDefault(vocabulary.modelDefaults(), field, parent);
+        }
+
+        private Object biasDefault(String field, String parent) {
+            return applyDefault(vocabulary.biasDefaults(), field, parent);
+        }
+
+        private Object applyDefault(List<ModelDefault> defaults, String field, String parent) {
+            for (ModelDefault d : defaults) {
+                if (d.pointer().equals(field)) {
+                    assume(parent + field, d.value(), "default: " + d.basis());
+                    return d.value();
+                }
+            }
+            throw new IllegalStateException("knowledge base has no default for " + field);
+        }
+
+        private void assume(String pointer, Object value, String basis) {
+            String text = value instanceof Double d ? fmt(d) : String.valueOf(value);
+            assumptions.add(new Assumption(pointer, text, basis));
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+        }
+
+        private static Tri tri(JsonNode node) {
+            return node.isBoolean() ? Tri.of(node.asBoolean()) : Tri.UNKNOWN;
+        }
+
+        /** A JSON object as plain Java values (maps keep key order; lists; numbers; strings; booleans). */
+        private static Map<String, Object> plain(JsonNode node) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (node.isObject()) node.properties().forEach(e -> out.put(e.getKey(), plainValue(e.getValue())));
+            return out;
+        }
+
+        private static Object plainValue(JsonNode node) {
+            if (node.isObject()) return plain(node);
+            if (node.isArray()) {
+                List<Object> list = new ArrayList<>();
+                node.forEach(n -> list.add(plainValue(n)));
+                return list;
+            }
+            if (node.isIntegralNumber()) return node.asLong();
+            if (node.isNumber()) return node.asDouble();
+            if (node.isBoolean()) return node.asBoolean();
+            if (node.isNull()) return null;
+            return node.asString();
+        }
+    }
+}

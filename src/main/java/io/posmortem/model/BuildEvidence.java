@@ -1,0 +1,31 @@
+package io.posmortem.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every evidence fact computed for one build, grouped by kind; {@link #facts()} in insertion order. */
+public record BuildEvidence(
+        BuildCase buildCase,
+        List<Subject> subjects,
+        List<RopeProfile> ropeProfiles,
+        List<RotaryPair> rotaryPairs,
+        List<AlibiProfile> alibiProfiles,
+        List<BucketProfile> bucketProfiles,
+        List<DistanceBand> distanceBands) {
+
+    public String build() {
+        return buildCase.build();
+    }
+
+    public List<Object> facts() {
+        List<Object> facts = new ArrayList<>();
+        facts.add(buildCase);
+        facts.addAll(subjects);
+        facts.addAll(ropeProfiles);
+        facts.addAll(rotaryPairs);
+        facts.addAll(alibiProfiles);
+        facts.addAll(bucketProfiles);
+        facts.addAll(distanceBands);
+        return facts;
+    }
+}

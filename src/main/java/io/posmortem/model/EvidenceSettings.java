@@ -1,0 +1,12 @@
+package io.posmortem.model;
+
+/**
+ * The knowledge-base numbers the evidence engine needs to compute (rather than judge) evidence.
+ *
+ * @param localMinTurns     a rotary pair is in the local band when it makes more than this many
+ *                          turns inside the trained window (YaRN's beta_fast)
+ * @param longRangeMaxTurns a pair is in the long-range band when it makes fewer turns than this
+ *                          (YaRN's alpha / beta_slow)
+ * @param unreachableNats   the ALiBi penalty at which a token counts as out of reach
+ */
+public record EvidenceSettings(double localMinTurns, double longRangeMaxTurns, double unreachableNats) {}

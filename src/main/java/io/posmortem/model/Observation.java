@@ -1,0 +1,31 @@
+package io.posmortem.model;
+
+/**
+ * One observed behaviour of a build, as a fact for the rules.
+ *
+ * @param id                  unique within the build (given, or {@code o1, o2, ...} in file order)
+ * @param capability          capability id from the knowledge-base taxonomy
+ * @param fromTokens          start of the context band the observation covers, in tokens
+ * @param toTokens            end of that band, in tokens
+ * @param onset               context length at which the change was first seen; 0 when not given
+ * @param trend               whether the change grows with context length
+ * @param shortPromptsChanged whether short prompts (inside the trained window) changed too
+ * @param historyDependent    whether results depend on what was served before (cache, batch)
+ * @param counts              measured successes/trials, or {@code null}
+ * @param pointer             JSON pointer of this observation in the symptom file
+ */
+public record Observation(
+        String build,
+        String id,
+        String workload,
+        String capability,
+        int fromTokens,
+        int toTokens,
+        Outcome outcome,
+        int onset,
+        Trend trend,
+        Tri shortPromptsChanged,
+        Tri historyDependent,
+        Counts counts,
+        String note,
+        String pointer) implements BuildScoped {}

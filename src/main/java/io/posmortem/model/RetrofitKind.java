@@ -1,0 +1,20 @@
+package io.posmortem.model;
+
+import java.util.List;
+
+/**
+ * An entry of the retrofit vocabulary a symptom file may name.
+ *
+ * @param family        {@code rope} or {@code relative-bias}: what the build runs after the change
+ * @param loose         true when users name it loosely and the real mapping must be inferred
+ * @param statedReading the hypothesis that the literal reading of the name corresponds to, or {@code null}
+ * @param candidates    hypotheses to evaluate for a build of this kind
+ */
+public record RetrofitKind(
+        String id,
+        String title,
+        String family,
+        boolean loose,
+        String statedReading,
+        List<String> candidates,
+        String description) {}

@@ -1,0 +1,22 @@
+package io.posmortem.model;
+
+/**
+ * What the serving runtime reports about itself; any field may be {@code null} when not given.
+ *
+ * @param reportedBase   the RoPE base the runtime logs at load
+ * @param reportedFactor the scaling factor the runtime logs at load
+ * @param contextWindow  the runtime's configured context window, in tokens
+ * @param kvCacheDtype   KV-cache element type (fp32, fp16, bf16, fp8, int8, int4)
+ * @param ropeDtype      dtype the rotary angles are computed in (fp32, fp16, bf16)
+ */
+public record RuntimeSpec(
+        String engine,
+        String version,
+        Double reportedBase,
+        Double reportedFactor,
+        Integer contextWindow,
+        String kvCacheDtype,
+        String ropeDtype) {
+
+    public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null);
+}

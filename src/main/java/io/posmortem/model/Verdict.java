@@ -1,0 +1,11 @@
+package io.posmortem.model;
+
+/** The answer to one question about a build. */
+public enum Verdict {
+    /** One hypothesis is well supported and clearly ahead of the others. */
+    DIAGNOSED,
+    /** The leading hypotheses are too close, or too weak, to choose between. */
+    INSUFFICIENT_EVIDENCE,
+    /** Every candidate mechanism is contradicted by the observations. */
+    NOT_EXPLAINED
+}

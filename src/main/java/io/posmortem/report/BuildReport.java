@@ -1,0 +1,22 @@
+package io.posmortem.report;
+
+import io.posmortem.model.Assumption;
+import java.util.List;
+
+/** Everything concluded about one build, answer first. */
+public record BuildReport(
+        String id,
+        String title,
+        RetrofitView retrofit,
+        String question,
+        String questionText,
+        DiagnosisView diagnosis,
+        List<WhyNotView> whyNot,
+        List<HypothesisView> hypotheses,
+        List<RecommendationView> recommendations,
+        List<RejectedFixView> rejectedFixes,
+        List<String> discriminators,
+        List<KeyNumber> keyNumbers,
+        EvidenceView evidence,
+        List<Assumption> assumptions,
+        ReasoningView reasoning) {}

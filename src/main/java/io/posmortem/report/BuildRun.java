@@ -1,0 +1,8 @@
+package io.posmortem.report;
+
+import io.posmortem.model.BuildEvidence;
+import io.posmortem.model.BuildSpec;
+import io.posmortem.trace.Trace;
+
+/** Everything the stages produced for one build: what it is, its numbers, and the reasoning. */
+public record BuildRun(BuildSpec spec, BuildEvidence evidence, Trace trace) {}

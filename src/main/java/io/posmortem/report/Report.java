@@ -1,0 +1,31 @@
+package io.posmortem.report;
+
+import io.posmortem.model.Assumption;
+import io.posmortem.model.Problem;
+import java.util.List;
+
+/**
+ * The result for one input file.
+ *
+ * @param status        {@code diagnosed} (every build triaged, whatever its verdict), {@code invalid}
+ *                      (the input was rejected: see {@code errors}), or {@code failed} (the rules
+ *                      could not complete: see {@code errors})
+ * @param knowledgeBase fingerprint of the knowledge base used
+ * @param assumptions   every value filled in because the file left it out
+ */
+public record Report(
+        String tool,
+        String version,
+        String input,
+        String sha256,
+        String status,
+        String title,
+        String knowledgeBase,
+        List<BuildReport> builds,
+        List<Assumption> assumptions,
+        List<Problem> errors) {
+
+    public static final String DIAGNOSED = "diagnosed";
+    public static final String INVALID = "invalid";
+    public static final String FAILED = "failed";
+}

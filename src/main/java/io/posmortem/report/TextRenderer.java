@@ -1,0 +1,155 @@
+package io.posmortem.report;
+
+import io.posmortem.model.Assumption;
+import io.posmortem.model.Problem;
+import io.posmortem.trace.Numbers;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The report for a terminal: per build the answer first (diagnosis, fix with parameters), then
+ * why (each reason with what it rests on), then the ranking and key numbers, then assumptions and
+ * where to read the full trace.
+ */
+public final class TextRenderer {
+    private static final int WIDTH = 100;
+
+    private TextRenderer() {}
+
+    public static String render(Report report) {
+        StringBuilder out = new StringBuilder();
+        out.append("posmortem ").append(report.version()).append(" - ").append(report.input()).append('\n');
+        if (!Report.DIAGNOSED.equals(report.status())) {
+            out.append(report.status().toUpperCase(java.util.Locale.ROOT)).append(": ")
+                    .append(report.errors().size()).append(" problem(s)\n");
+            for (Problem p : report.errors()) wrap(out, "  ", p.oneLine());
+            return out.toString();
+        }
+        if (report.title() != null) out.append(report.title()).append('\n');
+        for (BuildReport b : report.builds()) build(out, b);
+        List<Assumption> shared = report.assumptions().stream().filter(a -> a.pointer().startsWith("/model")).toList();
+        if (!shared.isEmpty()) {
+            out.append('\n').append("assumed for the model (not in the file):\n");
+            for (Assumption a : shared) wrap(out, "  ", a.pointer() + " = " + a.value() + " (" + a.basis() + ")");
+        }
+        return out.toString();
+    }
+
+    private static void build(StringBuilder out, BuildReport b) {
+        out.append('\n').append("== ").append(b.id()).append(b.title() == null ? "" : ": " + b.title()).append('\n');
+        RetrofitView r = b.retrofit();
+        wrap(out, "   ", "retrofit: " + r.kind() + (r.statedLoosely() ? " (stated loosely)" : "") + ", "
+                + Numbers.format(r.trainedContext()) + " -> " + Numbers.format(r.targetContext()) + " tokens, factor "
+                + Numbers.format(r.factor()) + (r.newBase() == null ? "" : ", new base " + Numbers.format(r.newBase())));
+        out.append('\n');
+        DiagnosisView d = b.diagnosis();
+        if (d == null) {
+            out.append("   NO CONCLUSION: no conclusion rule fired for this build\n");
+        } else {
+            String head = switch (d.verdict()) {
+                case "diagnosed" -> "DIAGNOSIS";
+                case "insufficient-evidence" -> "INSUFFICIENT EVIDENCE - leading";
+                default -> "NOT EXPLAINED by the candidate mechanisms - least contradicted";
+            };
+            wrap(out, "   ", head + ": " + d.hypothesis() + " (" + d.title() + "), confidence " + Numbers.fixed(d.confidence(), 2));
+            wrap(out, "     ", d.conclusion());
+            if (!d.because().isEmpty()) {
+                out.append("   why:\n");
+                reasons(out, d.because(), "+");
+            }
+        }
+        for (String s : b.discriminators()) wrap(out, "   ", "to decide: " + s);
+        for (WhyNotView w : b.whyNot()) {
+            out.append('\n');
+            wrap(out, "   ", "why not " + w.hypothesis() + " (" + w.title() + "), score " + Numbers.fixed(w.score(), 2) + ", "
+                    + w.status() + (w.statedReading() ? "; the literal reading of retrofit '" + b.retrofit().kind() + "'" : "") + ":");
+            if (w.limit() != null) wrap(out, "     ", w.limit());
+            reasons(out, w.against(), "-");
+        }
+        for (RecommendationView rec : b.recommendations()) {
+            out.append('\n');
+            wrap(out, "   ", (rec.rank() == 0 ? "FIX  " : "ALTERNATIVE FIX  ") + rec.id() + " - " + rec.title());
+            if (rec.ropeScaling() != null) wrap(out, "        ", "rope_scaling: " + inline(rec.ropeScaling()));
+            wrap(out, "        ", "parameters: " + parameters(rec.parameters()));
+            for (String e : rec.predictedEvidence()) wrap(out, "        ", "predicted: " + e);
+            for (String c : rec.checks()) wrap(out, "        ", "check: " + c);
+            wrap(out, "        ", "note: " + rec.caveat());
+        }
+        if (b.recommendations().isEmpty() && d != null && d.verdict().equals("diagnosed")) {
+            out.append('\n').append("   FIX  none verified: no fix in the knowledge base passed its checks for this diagnosis\n");
+        }
+        for (RejectedFixView rej : b.rejectedFixes()) {
+            wrap(out, "   ", "rejected fix: " + rej.id() + " - " + rej.title());
+            for (String f : rej.failures()) wrap(out, "        ", "- " + f);
+        }
+        out.append('\n').append("   hypotheses (").append(b.question()).append("):\n");
+        for (HypothesisView h : b.hypotheses()) {
+            out.append(String.format(java.util.Locale.ROOT, "     %+.3f  %-10s %s - %s%n", h.score(), h.status(), h.id(), h.title()));
+        }
+        if (!b.keyNumbers().isEmpty()) {
+            out.append("   numbers on the observed bands:\n");
+            for (KeyNumber k : b.keyNumbers()) wrap(out, "     ", k.about() + ": " + k.text());
+        }
+        List<Assumption> own = b.assumptions().stream().filter(a -> !a.pointer().startsWith("/model")).toList();
+        if (!own.isEmpty()) {
+            out.append("   assumed for this build (not in the file):\n");
+            for (Assumption a : own) wrap(out, "     ", a.pointer() + " = " + a.value() + " (" + a.basis() + ")");
+        }
+        ReasoningView rv = b.reasoning();
+        wrap(out, "   ", rv.firings().size() + " rule firings (" + rv.rulesFired() + " of " + rv.rulesInPack()
+                + " rules fired); every firing with its numbers: --format json");
+    }
+
+    /** Each reason with its rule and weight, then what it rests on; a basis already shown in this list is not repeated. */
+    private static void reasons(StringBuilder out, List<Reason> reasons, String sign) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (Reason reason : reasons) {
+            wrap(out, "     " + sign + " ", reason.text() + " [" + reason.rule() + ", " + signed(reason.weight()) + "]");
+            for (String basis : reason.basis()) {
+                if (shown.add(basis)) wrap(out, "         <- ", basis);
+            }
+        }
+    }
+
+    private static String signed(double w) {
+        return (w >= 0 ? "+" : "") + Numbers.format(w);
+    }
+
+    private static String parameters(Map<String, Object> params) {
+        return params.entrySet().stream()
+                .filter(e -> !(e.getValue() instanceof String s && s.isEmpty()))
+                .map(e -> e.getKey() + " " + value(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String inline(Map<String, Object> map) {
+        return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": "
+                + (e.getValue() instanceof String s ? "\"" + s + "\"" : String.valueOf(e.getValue())))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String value(Object v) {
+        if (v instanceof Double d) return Numbers.format(d);
+        if (v instanceof Number n) return Numbers.format(n.doubleValue());
+        return String.valueOf(v);
+    }
+
+    /** Appends {@code text} word-wrapped to {@link #WIDTH}, the first line after {@code prefix}, the rest aligned under it. */
+    static void wrap(StringBuilder out, String prefix, String text) {
+        String indent = " ".repeat(prefix.length());
+        int width = Math.max(40, WIDTH - prefix.length());
+        StringBuilder line = new StringBuilder();
+        boolean first = true;
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.append(first ? prefix : indent).append(line).append('\n');
+                line.setLength(0);
+                first = false;
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        out.append(first ? prefix : indent).append(line).append('\n');
+    }
+}

@@ -1,0 +1,7 @@
+package io.posmortem.report;
+
+import io.posmortem.model.SymptomFile;
+import java.util.List;
+
+/** A triaged symptom file: the validated input and one {@link BuildRun} per build, in file order. */
+public record TriageRun(SymptomFile input, List<BuildRun> builds) {}

@@ -1,0 +1,88 @@
+package io.posmortem.trace;
+
+import io.posmortem.model.BuildScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The reasoning record of one build: facts with ids, firings in order, rule metadata. */
+public final class Trace {
+    private final String build;
+    private final Map<String, RuleInfo> rules;
+    private final List<FactEntry> facts;
+    private final List<Firing> firings;
+    private final Map<Object, FactEntry> byIdentity = new IdentityHashMap<>();
+    private final Map<String, FactEntry> byId = new LinkedHashMap<>();
+
+    /** @param rules rule id -> metadata, for every rule of the rule base (fired or not) */
+    public Trace(String build, Map<String, RuleInfo> rules, List<FactEntry> facts, List<Firing> firings) {
+        this.build = build;
+        this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+        this.facts = List.copyOf(facts);
+        this.firings = List.copyOf(firings);
+        for (FactEntry e : this.facts) {
+            byIdentity.put(e.fact(), e);
+            byId.put(e.id(), e);
+        }
+    }
+
+    public String build() { return build; }
+
+    public Map<String, RuleInfo> rules() { return rules; }
+
+    public List<FactEntry> facts() { return facts; }
+
+    public List<Firing> firings() { return firings; }
+
+    /** Live facts of a type, in id order. */
+    public <T> List<T> live(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (FactEntry e : facts) {
+            if (e.live() && type.isInstance(e.fact())) out.add(type.cast(e.fact()));
+        }
+        return out;
+    }
+
+    /** Live facts of a type that belong to this trace's build. */
+    public <T extends BuildScoped> List<T> liveOfBuild(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (T t : live(type)) if (build.equals(t.build())) out.add(t);
+        return out;
+    }
+
+    public Optional<FactEntry> entryOf(Object fact) {
+        FactEntry same = byIdentity.get(fact);
+        if (same != null) return Optional.of(same);
+        FactEntry found = null;
+        for (FactEntry e : facts) {
+            if (e.fact().equals(fact)) found = e;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<FactEntry> entry(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The firing that inserted a (derived) fact; empty for input facts. */
+    public Optional<Firing> derivationOf(Object fact) {
+        return entryOf(fact).filter(e -> e.insertedBy() > 0).map(e -> firings.get(e.insertedBy() - 1));
+    }
+
+    /** The firing's explanation template filled with its bound values. */
+    public String explain(Firing firing) {
+        RuleInfo rule = rules.get(firing.ruleId());
+        return rule == null ? firing.ruleId() : Explanations.fill(rule.explanation(), firing.bindings());
+    }
+
+    /** Ids of the rules that fired at least once, in first-firing order. */
+    public List<String> firedRules() {
+        List<String> out = new ArrayList<>();
+        for (Firing f : firings) if (!out.contains(f.ruleId())) out.add(f.ruleId());
+        return out;
+    }
+}
