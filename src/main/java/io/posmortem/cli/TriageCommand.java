@@ -97,12 +97,14 @@ public final class TriageCommand implements Callable<Integer> {
                 stdout.println(report.status() + "\t" + file + "\t" + target);
             } else if (format == Format.text && Report.INVALID.equals(report.status())) {
                 stderr.print(rendered);
+                stderr.flush();
             } else {
                 stdout.print(rendered);
                 if (format == Format.text && files.size() > 1) stdout.println();
             }
             stdout.flush();
         }
+        stderr.flush();
         if (anyFailed) return ExitCodes.RULES;
         return anyInvalid ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
     }
@@ -110,6 +112,7 @@ public final class TriageCommand implements Callable<Integer> {
     private static int broken(PrintWriter stderr, String what, List<Problem> problems) {
         stderr.println("posmortem: " + what + ": " + problems.size() + " problem(s); nothing was triaged");
         problems.forEach(p -> stderr.println("  " + p.oneLine()));
+        stderr.flush();
         return ExitCodes.RULES;
     }
 

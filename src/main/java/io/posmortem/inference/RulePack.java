@@ -25,9 +25,11 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -79,12 +81,12 @@ public final class RulePack {
         }
         if (!problems.isEmpty()) throw new RulePackException(problems);
 
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilder builder = newBuilder();
         for (Path file : files) builder.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
         if (builder.hasErrors()) {
             // One syntax error can hide a file's other errors and another file's: compile each on its own.
-            for (Path file : files) problems.addAll(compileErrors(file));
-            if (problems.isEmpty()) problems.addAll(errors(builder, files.get(0)));
+            for (Path file : files) problems.addAll(compileErrors(file, sources.get(file)));
+            if (problems.isEmpty()) problems.addAll(errors(builder, files, sources));
             throw new RulePackException(problems);
         }
         KieBase kieBase = builder.newKieBase();
@@ -97,7 +99,7 @@ public final class RulePack {
                 Path file = fileOf(rule, files);
                 String source = sources.getOrDefault(file, "");
                 int line = lineOf(source, rule.getName());
-                RuleInfo info = metadata(rule, file, dir, line, kb, problems);
+                RuleInfo info = metadata(rule, file, line, kb, problems);
                 if (info == null) continue;
                 if (byId.containsKey(info.id())) {
                     RuleInfo other = byId.get(info.id());
@@ -119,6 +121,17 @@ public final class RulePack {
         return new RulePack(kieBase, ordered, idByName);
     }
 
+    /**
+     * A builder with property reactivity off: every fact is an immutable record that no rule ever
+     * modifies, so tracking which properties a pattern reacts to buys nothing (and Drools warns
+     * about constraints that reference other patterns' variables).
+     */
+    private static KnowledgeBuilder newBuilder() {
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setOption(PropertySpecificOption.ALLOWED);
+        return KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+    }
+
     static List<Path> ruleFiles(Path dir) throws RulePackException {
         if (!Files.isDirectory(dir)) {
             throw new RulePackException(List.of(new Problem("rules.missing", dir.toString(), "", 0, 0,
@@ -136,21 +149,33 @@ public final class RulePack {
         }
     }
 
-    private static List<Problem> compileErrors(Path file) {
-        KnowledgeBuilder single = KnowledgeBuilderFactory.newKnowledgeBuilder();
+    private static List<Problem> compileErrors(Path file, String source) {
+        KnowledgeBuilder single = newBuilder();
         single.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
-        return single.hasErrors() ? errors(single, file) : List.of();
+        return single.hasErrors() ? errors(single, List.of(file), Map.of(file, source)) : List.of();
     }
 
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
 
-    private static List<Problem> errors(KnowledgeBuilder builder, Path file) {
+    private static final Pattern FIELD_READER = Pattern.compile("Field Reader does not exist for declaration '[^']*' in '[^:']*:\\s*(\\w+)");
+    private static final Pattern STRICT_METHOD = Pattern.compile("unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)");
+    private static final Pattern UNRESOLVED_VARIABLE = Pattern.compile("(\\$\\w+) cannot be resolved to a variable");
+
+    /** The builder's errors as problems located in the files as given, with hints where one is possible. */
+    private static List<Problem> errors(KnowledgeBuilder builder, List<Path> files, Map<Path, String> sources) {
         List<Problem> out = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            if (error.getSeverity() == ResultSeverity.ERROR) messages.add(error.getMessage());
+        }
         for (KnowledgeBuilderError error : builder.getErrors()) {
             if (error.getSeverity() != ResultSeverity.ERROR) continue;
             String message = error.getMessage();
             if (message.contains("Parser returned a null Package")) continue; // consequence of an error already listed
+            Matcher unresolved = UNRESOLVED_VARIABLE.matcher(message);
+            if (unresolved.find() && isConsequenceOfFieldError(unresolved.group(1), messages)) continue;
+            Path file = given(error, files);
             int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
             int column = 0;
             Matcher parser = PARSER_POSITION.matcher(message);
@@ -161,17 +186,85 @@ public final class RulePack {
             } else if (mvel.find()) {
                 column = Integer.parseInt(mvel.group(2));
             }
-            String where = error.getResource() != null && error.getResource().getSourcePath() != null
-                    ? error.getResource().getSourcePath() : file.toString();
-            out.add(new Problem("rules.compile", where, "", Math.max(line, 0), column, compact(message), null, null));
+            String source = sources.getOrDefault(file, "");
+            String field = unknownField(message);
+            String hint = field == null ? syntaxHint(message) : fieldHint(field, source, line);
+            if (field != null && column == 0) column = columnOf(field, source, line);
+            out.add(new Problem("rules.compile", file.toString(), "", Math.max(line, 0), column, compact(message), null, hint));
         }
+        out.sort((a, b) -> a.source().equals(b.source()) ? Integer.compare(a.line(), b.line()) : a.source().compareTo(b.source()));
         return out;
     }
 
-    /** First line of a Drools message, plus the MVEL "unable to resolve" detail when present. */
+    /** The field a compile error says does not exist, or null. */
+    private static String unknownField(String message) {
+        Matcher m = FIELD_READER.matcher(message);
+        if (m.find()) return m.group(1);
+        Matcher strict = STRICT_METHOD.matcher(message);
+        return strict.find() ? strict.group(1) : null;
+    }
+
+    /** 1-based column of {@code word} on a source line, or 0. */
+    private static int columnOf(String word, String source, int line) {
+        String[] lines = source.split("\n", -1);
+        if (line <= 0 || line > lines.length) return 0;
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(lines[line - 1]);
+        return m.find() ? m.start() + 1 : 0;
+    }
+
+    private static String syntaxHint(String message) {
+        if (message.contains("mismatched input 'then'")) return "a pattern in the when part is not closed: check its parentheses";
+        if (message.contains("mismatched input 'end'")) return "the then part is not closed: check braces and semicolons";
+        return null;
+    }
+
+    /** A "$x cannot be resolved" in a consequence that only follows from $x's pattern failing to compile. */
+    private static boolean isConsequenceOfFieldError(String variable, List<String> messages) {
+        return messages.stream().anyMatch(m -> m.contains("declaration '" + variable + "'") || m.contains(variable + " :"));
+    }
+
+    /** The rule file as given on the command line for a builder error's resource. */
+    private static Path given(KnowledgeBuilderError error, List<Path> files) {
+        if (error.getResource() != null && error.getResource().getSourcePath() != null) {
+            String source = error.getResource().getSourcePath();
+            for (Path f : files) {
+                if (f.toAbsolutePath().normalize().toString().equals(Path.of(source).toAbsolutePath().normalize().toString())) return f;
+            }
+        }
+        return files.get(0);
+    }
+
+    /**
+     * "did you mean ...?" for an unknown field: the fact type is read from the pattern on the
+     * error's line ({@code Type( ... field ...)}) and its record components are the candidates.
+     */
+    private static String fieldHint(String field, String source, int line) {
+        if (line <= 0) return null;
+        String[] lines = source.split("\n", -1);
+        if (line > lines.length) return null;
+        String text = lines[line - 1];
+        int at = text.indexOf(field);
+        if (at < 0) return null;
+        Matcher type = Pattern.compile("(\\w+)\\s*\\([^()]*$").matcher(text.substring(0, at));
+        if (!type.find()) return null;
+        try {
+            Class<?> fact = Class.forName("io.posmortem.model." + type.group(1));
+            if (!fact.isRecord()) return null;
+            List<String> names = java.util.Arrays.stream(fact.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
+            return Spelling.closest(field, names).map(s -> "did you mean '" + s + "'? (" + type.group(1) + " has "
+                    + String.join(", ", names) + ")").orElse(type.group(1) + " has " + String.join(", ", names));
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * First line of a Drools message without its own "[ERR n] Line l:c" prefix (the problem has
+     * line and column), plus the MVEL "unable to resolve" detail when present.
+     */
     private static String compact(String message) {
         String[] lines = message.split("\\R");
-        StringBuilder sb = new StringBuilder(lines[0].strip());
+        StringBuilder sb = new StringBuilder(lines[0].strip().replaceFirst("^\\[ERR \\d+] Line \\d+:\\d+\\s*", ""));
         for (String l : lines) {
             String t = l.strip();
             if (t.startsWith("[Error:")) sb.append(' ').append(t);
@@ -179,7 +272,7 @@ public final class RulePack {
         return sb.toString().replaceAll("\\s+", " ");
     }
 
-    private static RuleInfo metadata(Rule rule, Path file, Path dir, int line, KnowledgeBase kb, List<Problem> problems) {
+    private static RuleInfo metadata(Rule rule, Path file, int line, KnowledgeBase kb, List<Problem> problems) {
         Map<String, Object> md = rule.getMetaData();
         int before = problems.size();
         for (String key : REQUIRED_METADATA) {
@@ -231,9 +324,8 @@ public final class RulePack {
                             .orElse("add it to knowledge-base/literature.yaml")));
         }
         if (problems.size() > before) return null;
-        Path shown = dir.getFileName() == null ? file : dir.getFileName().resolve(dir.relativize(file));
         return new RuleInfo(id, rule.getName(), layer, hypothesis, weight, text(md.get("explanation")), reference,
-                shown.toString().replace('\\', '/'), line, salience);
+                file.toString().replace('\\', '/'), line, salience);
     }
 
     private static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*id\\s*==\\s*\"([^\"]+)\"");

@@ -216,14 +216,34 @@ public final class LocatedDocument {
             return new SourceLocation(loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
         }
 
-        /** Jackson's message without its source excerpt and location suffix (we print our own). */
+        /**
+         * The parser's message without source excerpts, carets and location suffixes (the problem
+         * carries its own line and column). YAML messages keep their "while parsing ..." context,
+         * with where that construct started.
+         */
         private static String syntaxMessage(JacksonException e) {
             String m = e.getOriginalMessage();
             if (m == null) m = e.getMessage();
             int cut = m.indexOf("\n at [");
             if (cut >= 0) m = m.substring(0, cut);
-            return m.strip().replaceAll("\\s+", " ");
+            List<String> kept = new ArrayList<>();
+            String started = null;
+            for (String line : m.split("\\R")) {
+                java.util.regex.Matcher at = READER_AT.matcher(line);
+                if (at.find()) {
+                    if (started == null && !kept.isEmpty()) started = "line " + at.group(1) + ", column " + at.group(2);
+                    continue;
+                }
+                if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
+                kept.add(line.strip());
+            }
+            String text = kept.isEmpty() ? m.strip() : String.join("; ", kept);
+            if (started != null && kept.size() > 1) text += " (the construct started at " + started + ")";
+            return text.replaceAll("\\s+", " ");
         }
+
+        private static final java.util.regex.Pattern READER_AT =
+                java.util.regex.Pattern.compile("^\\s*in reader, line (\\d+), column (\\d+)");
     }
 
     /** Stops reading after a problem that makes the rest of the document meaningless. */

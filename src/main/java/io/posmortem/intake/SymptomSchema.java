@@ -59,6 +59,7 @@ public final class SymptomSchema {
         for (Error error : schema.validate(doc.root())) {
             problems.add(translate(doc, error));
         }
+        problems.removeIf(p -> isExplainedByTypo(p, problems));
         problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)
                 .thenComparing(Problem::pointer).thenComparing(Problem::message));
         return problems;
@@ -96,7 +97,8 @@ public final class SymptomSchema {
                 if (options.isArray()) options.forEach(o -> allowed.add(o.asString()));
                 else allowed.add(options.toString());
                 String got = here == null ? "null" : here.isString() ? here.asString() : here.toString();
-                String hint = Spelling.closest(got, allowed).map(s -> "did you mean '" + s + "'?").orElse(null);
+                String hint = here != null && here.isString()
+                        ? Spelling.closest(got, allowed).map(s -> "did you mean '" + s + "'?").orElse(null) : null;
                 return doc.problem("schema.value", pointer, "value '" + got + "' is not allowed here",
                         "one of " + String.join(", ", allowed), hint);
             }
@@ -119,6 +121,18 @@ public final class SymptomSchema {
             default:
                 return doc.problem("schema." + keyword, pointer, error.getMessage(), null, null);
         }
+    }
+
+    /**
+     * A missing required field whose name an unknown field in the same object was suggested to be
+     * ("capabilty" -> did you mean 'capability'?) is the same mistake; report it once.
+     */
+    private static boolean isExplainedByTypo(Problem missing, List<Problem> all) {
+        if (!missing.code().equals("schema.required")) return false;
+        String field = missing.message().replaceAll(".*'(.*)'.*", "$1");
+        String suggestion = "did you mean '" + field + "'?";
+        return all.stream().anyMatch(p -> p.code().equals("schema.unknown-field") && suggestion.equals(p.hint())
+                && p.pointer().startsWith(missing.pointer() + "/"));
     }
 
     /** The schema object that holds the failing keyword (e.g. the observation schema for its additionalProperties). */

@@ -164,8 +164,9 @@ public final class ReportBuilder {
     }
 
     /**
-     * The stated retrofit's literal reading when the evidence does not make it the diagnosis, then
-     * the best-ranked other hypothesis: each with what its mechanism cannot do and the evidence against it.
+     * The stated retrofit's literal reading when it is not the leading hypothesis, then (when the
+     * question was decided) the runner-up: each with what its mechanism cannot do and the evidence
+     * against it. An undecided runner-up is a co-leader, not a loser, so it is not listed.
      */
     private List<WhyNotView> whyNot(Trace trace, BuildCase buildCase, String question, DiagnosisView diagnosis,
                                     List<HypothesisView> hypotheses) {
@@ -173,9 +174,12 @@ public final class ReportBuilder {
         List<String> chosen = new ArrayList<>();
         String stated = buildCase.statedReading();
         boolean statedAsked = stated != null && kb.hypotheses().get(stated).question().equals(question);
-        if (statedAsked && !(stated.equals(leader) && "diagnosed".equals(diagnosis.verdict()))) chosen.add(stated);
-        hypotheses.stream().map(HypothesisView::id).filter(h -> !h.equals(leader)).findFirst()
-                .filter(h -> !chosen.contains(h)).ifPresent(chosen::add);
+        if (statedAsked && !stated.equals(leader)) chosen.add(stated);
+        boolean decided = diagnosis != null && !"insufficient-evidence".equals(diagnosis.verdict());
+        if (decided) {
+            hypotheses.stream().map(HypothesisView::id).filter(h -> !h.equals(leader)).findFirst()
+                    .filter(h -> !chosen.contains(h)).ifPresent(chosen::add);
+        }
         List<WhyNotView> out = new ArrayList<>();
         for (String h : chosen) {
             HypothesisView view = hypotheses.stream().filter(v -> v.id().equals(h)).findFirst().orElse(null);

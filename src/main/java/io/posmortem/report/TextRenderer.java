@@ -27,6 +27,8 @@ public final class TextRenderer {
             return out.toString();
         }
         if (report.title() != null) out.append(report.title()).append('\n');
+        out.append('\n');
+        for (BuildReport b : report.builds()) summary(out, b);
         for (BuildReport b : report.builds()) build(out, b);
         List<Assumption> shared = report.assumptions().stream().filter(a -> a.pointer().startsWith("/model")).toList();
         if (!shared.isEmpty()) {
@@ -34,6 +36,14 @@ public final class TextRenderer {
             for (Assumption a : shared) wrap(out, "  ", a.pointer() + " = " + a.value() + " (" + a.basis() + ")");
         }
         return out.toString();
+    }
+
+    /** One line per build: verdict, answer, confidence, fix. */
+    private static void summary(StringBuilder out, BuildReport b) {
+        DiagnosisView d = b.diagnosis();
+        String answer = d == null ? "no conclusion" : d.verdict() + ": " + d.hypothesis() + " (" + Numbers.fixed(d.confidence(), 2) + ")";
+        String fix = b.recommendations().isEmpty() ? "no verified fix" : "fix: " + b.recommendations().get(0).id();
+        wrap(out, "", b.id() + "  " + answer + "; " + fix);
     }
 
     private static void build(StringBuilder out, BuildReport b) {
@@ -53,13 +63,23 @@ public final class TextRenderer {
                 default -> "NOT EXPLAINED by the candidate mechanisms - least contradicted";
             };
             wrap(out, "   ", head + ": " + d.hypothesis() + " (" + d.title() + "), confidence " + Numbers.fixed(d.confidence(), 2));
-            wrap(out, "     ", d.conclusion());
+            if (!b.recommendations().isEmpty()) {
+                RecommendationView fix = b.recommendations().get(0);
+                wrap(out, "   ", "FIX: " + fix.id() + (fix.ropeScaling() == null ? "" : ", rope_scaling " + inline(fix.ropeScaling()))
+                        + " (details below)");
+            }
+            for (WhyNotView w : b.whyNot()) {
+                if (w.statedReading()) wrap(out, "   ", "NOT " + w.hypothesis() + ", the literal reading of '" + b.retrofit().kind()
+                        + "' (score " + Numbers.fixed(w.score(), 2) + ")");
+            }
+            for (String s : b.discriminators()) wrap(out, "   ", "TO DECIDE: " + s);
+            out.append('\n');
+            wrap(out, "   ", d.conclusion());
             if (!d.because().isEmpty()) {
                 out.append("   why:\n");
                 reasons(out, d.because(), "+");
             }
         }
-        for (String s : b.discriminators()) wrap(out, "   ", "to decide: " + s);
         for (WhyNotView w : b.whyNot()) {
             out.append('\n');
             wrap(out, "   ", "why not " + w.hypothesis() + " (" + w.title() + "), score " + Numbers.fixed(w.score(), 2) + ", "

@@ -1,0 +1,63 @@
+package io.posmortem.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posmortem.model.Problem;
+import io.posmortem.model.RetrofitKind;
+import io.posmortem.model.RootCause;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped knowledge base loads and is consistent; a broken copy reports every problem, located. */
+class KnowledgeBaseLoaderTest {
+
+    @Test
+    void shippedKnowledgeBaseLoads() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load(Path.of("knowledge-base"));
+        assertTrue(kb.hypotheses().keySet().containsAll(List.of("uniform-rope-interpolation", "ntk-aware-base-change",
+                "rope-extrapolation", "alibi-linear-bias", "t5-bucketed-bias")));
+        assertTrue(kb.capabilities().keySet().containsAll(List.of("local-syntax", "long-range-reference",
+                "early-instruction-adherence", "recency-bias", "position-precision", "output-consistency")));
+        RetrofitKind loose = kb.retrofitKinds().get("rope-base-scaling");
+        assertTrue(loose.loose());
+        RetrofitKind unknown = kb.retrofitKinds().get("relative-bias-unknown");
+        assertEquals(List.of("alibi-linear-bias", "t5-bucketed-bias"), unknown.candidates());
+        for (RootCause h : kb.hypotheses().values()) {
+            assertNotNull(kb.questions().get(h.question()), h.id());
+            assertTrue(!h.whyNot().isBlank() && !h.summary().isBlank(), h.id());
+        }
+        assertEquals(64, kb.fingerprint().length());
+        assertEquals(32, kb.evidenceSettings().localMinTurns());
+    }
+
+    @Test
+    void brokenReferencesAreAllReportedWithLineAndHint(@TempDir Path dir) throws Exception {
+        for (String name : KnowledgeBaseLoader.FILES) Files.copy(Path.of("knowledge-base", name), dir.resolve(name));
+        Path hypotheses = dir.resolve("hypotheses.yaml");
+        Files.writeString(hypotheses, Files.readString(hypotheses).replace("mechanism: rope-linear", "mechanism: rope-linaer")
+                .replace("fixes: [frequency-aware-rope-scaling]\n    references: [bloc97-2023-ntk", "fixes: [frequency-aware-rope-scalin]\n    references: [bloc97-2023-ntk"));
+        Path thresholds = dir.resolve("thresholds.yaml");
+        Files.writeString(thresholds, Files.readString(thresholds).replace("  - id: evidence.alibi-unreachable-nats\n    value: 20",
+                "  - id: evidence.alibi-unreachable-natz\n    value: 20\n    units: nats"));
+        List<Problem> problems = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(dir)).problems();
+        String all = problems.stream().map(Problem::oneLine).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(all.contains("unknown mechanism 'rope-linaer' — did you mean 'rope-linear'?"), all);
+        assertTrue(all.contains("unknown fix 'frequency-aware-rope-scalin' — did you mean 'frequency-aware-rope-scaling'?"), all);
+        assertTrue(all.contains("unknown field 'units' — did you mean 'unit'?"), all);
+        assertTrue(all.contains("threshold 'evidence.alibi-unreachable-nats' is required"), all);
+        assertTrue(problems.stream().filter(p -> p.source().endsWith("hypotheses.yaml")).allMatch(p -> p.line() > 0), all);
+    }
+
+    @Test
+    void aMissingFileIsReported(@TempDir Path dir) {
+        List<Problem> problems = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(dir)).problems();
+        assertEquals(KnowledgeBaseLoader.FILES.size(), problems.size());
+        assertEquals("input.not-found", problems.get(0).code());
+    }
+}
