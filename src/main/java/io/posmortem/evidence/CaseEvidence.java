@@ -45,12 +45,12 @@ public final class CaseEvidence {
             if (subject.spec() instanceof RopeMapping mapping) {
                 int dims = model.rotaryDims();
                 double[] trainedInv = InverseFrequencies.unscaled(dims, model.ropeBase());
-                double[] mappedInv = InverseFrequencies.of(dims, mapping);
+                double[] mappedInv = InverseFrequencies.of(dims, mapping, target);
                 List<RotaryPair> subjectPairs = RotaryPairs.evaluate(subject.id(), build.id(), trainedInv, mappedInv,
                         trained, target, settings);
                 pairs.addAll(subjectPairs);
                 ropeProfiles.add(new RopeProfile(subject.id(), build.id(), mapping.method(), dims, dims / 2,
-                        model.ropeBase(), InverseFrequencies.effectiveBase(dims, mapping),
+                        model.ropeBase(), InverseFrequencies.effectiveBase(dims, mapping, target),
                         InverseFrequencies.factor(dims, mapping), InverseFrequencies.attentionFactor(mapping),
                         count(subjectPairs, PairBand.LOCAL), count(subjectPairs, PairBand.LONG_RANGE), trained, target));
             } else if (subject.spec() instanceof AlibiSpec spec) {

@@ -1,5 +1,7 @@
 package io.posmortem.model;
 
+import java.util.List;
+
 /**
  * A RoPE frequency mapping: how each rotary pair's trained inverse frequency
  * {@code theta_j = base^(-2j/d)} becomes the one used at inference. Each variant names the
@@ -37,15 +39,62 @@ public sealed interface RopeMapping extends PositionalSpec {
     }
 
     /**
+     * Dynamic NTK (transformers {@code rope_type: dynamic}): the base grows with the current
+     * sequence length n once n exceeds the original window L,
+     * {@code base * (factor n / L - (factor - 1))^(d/(d-2))}; at n <= L the trained frequencies.
+     *
+     * @param originalContext max_position_embeddings the model was trained with (L)
+     */
+    record DynamicNtk(double base, double factor, int originalContext) implements RopeMapping {
+        public String method() { return "dynamic"; }
+    }
+
+    /**
      * YaRN (NTK-by-parts with attention temperature) as transformers' {@code rope_type: yarn}.
      *
+     * @param factor          the scaling factor s (interpolated pairs turn 1/s as fast)
      * @param originalContext original_max_position_embeddings (the trained window L)
      * @param betaFast        pairs with more turns than this inside L stay unscaled
      * @param betaSlow        pairs with fewer turns than this inside L are fully interpolated
-     * @param attentionFactor explicit attention_factor, or {@code null} for {@code 0.1 ln(factor) + 1}
+     * @param attentionFactor explicit attention_factor, or {@code null} to derive it from mscale
+     * @param mscale          DeepSeek-style mscale, or {@code null}
+     * @param mscaleAllDim    DeepSeek-style mscale_all_dim, or {@code null}
+     * @param truncate        round the correction range outward to whole pairs (transformers' default true)
      */
     record Yarn(double base, double factor, int originalContext, double betaFast, double betaSlow,
-                Double attentionFactor) implements RopeMapping {
+                Double attentionFactor, Double mscale, Double mscaleAllDim, boolean truncate) implements RopeMapping {
+        /** YaRN with the paper's attention temperature and truncated correction range. */
+        public Yarn(double base, double factor, int originalContext, double betaFast, double betaSlow, Double attentionFactor) {
+            this(base, factor, originalContext, betaFast, betaSlow, attentionFactor, null, null, true);
+        }
+
         public String method() { return "yarn"; }
+    }
+
+    /**
+     * Llama 3.1 scaling ({@code rope_type: llama3}): pairs with a wavelength below
+     * {@code L / highFreqFactor} unscaled, above {@code L / lowFreqFactor} divided by factor, a
+     * smooth blend between.
+     */
+    record Llama3(double base, double factor, double lowFreqFactor, double highFreqFactor, int originalContext)
+            implements RopeMapping {
+        public String method() { return "llama3"; }
+    }
+
+    /**
+     * LongRoPE ({@code rope_type: longrope}, Phi-3): per-pair rescale factors, the short list up to
+     * the original window and the long list beyond it; frequencies are {@code theta_j / factor_j}.
+     *
+     * @param factor          the context-extension factor used for the attention factor
+     * @param attentionFactor explicit attention_factor, or {@code null} for {@code sqrt(1 + ln s / ln L)}
+     */
+    record LongRope(double base, List<Double> shortFactor, List<Double> longFactor, double factor,
+                    int originalContext, Double attentionFactor) implements RopeMapping {
+        public LongRope {
+            shortFactor = List.copyOf(shortFactor);
+            longFactor = List.copyOf(longFactor);
+        }
+
+        public String method() { return "longrope"; }
     }
 }

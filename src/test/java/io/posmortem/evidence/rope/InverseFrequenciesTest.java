@@ -39,7 +39,7 @@ class InverseFrequenciesTest {
     @Test
     void linearScalingDividesEveryFrequencyByTheFactor() {
         double[] base = InverseFrequencies.unscaled(DIMS, BASE);
-        double[] pi = InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 8));
+        double[] pi = InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 8), 32_768);
         for (int j = 0; j < 64; j++) close(base[j] / 8, pi[j], "pair " + j);
         assertEquals(1.0, InverseFrequencies.attentionFactor(new RopeMapping.Linear(BASE, 8)));
     }
@@ -48,9 +48,9 @@ class InverseFrequenciesTest {
     void ntkAwareRaisesTheBaseSoThatOnlyTheSlowestPairIsFullyScaled() {
         // b' = b * s^(d/(d-2)) = 10000 * 8^(128/126) = 82684.62264056221 (Python float64).
         RopeMapping ntk = new RopeMapping.NtkAware(BASE, 8);
-        close(82_684.62264056221, InverseFrequencies.effectiveBase(DIMS, ntk), "new base");
+        close(82_684.62264056221, InverseFrequencies.effectiveBase(DIMS, ntk, 32_768), "new base");
         double[] base = InverseFrequencies.unscaled(DIMS, BASE);
-        double[] mapped = InverseFrequencies.of(DIMS, ntk);
+        double[] mapped = InverseFrequencies.of(DIMS, ntk, 32_768);
         // s_j = s^(2j/(d-2)): s_0 = 1, s_46 = 8^(92/126) = 4.564561239976052, s_63 = 8.
         close(1.0, base[0] / mapped[0], "s_0");
         close(4.564561239976052, base[46] / mapped[46], "s_46");
@@ -62,19 +62,19 @@ class InverseFrequenciesTest {
     void anExplicitNewBaseReportsTheNtkFactorItAmountsTo() {
         RopeMapping newBase = new RopeMapping.NewBase(BASE, 82_684.62264056221);
         close(8.0, InverseFrequencies.factor(DIMS, newBase), "(b'/b)^((d-2)/d)");
-        close(82_684.62264056221, InverseFrequencies.effectiveBase(DIMS, newBase), "base");
+        close(82_684.62264056221, InverseFrequencies.effectiveBase(DIMS, newBase, 32_768), "base");
     }
 
     @Test
     void yarnKeepsFastPairsInterpolatesSlowOnesAndRampsBetween() {
         // find_correction_dim(r) = d ln(L / (2 pi r)) / (2 ln b) with L = 4096:
         // r = 32 -> 20.94448162063605, floor 20; r = 1 -> 45.02688127375455, ceil 46 (Python float64).
-        double[] range = InverseFrequencies.correctionRange(DIMS, BASE, 4096, 32, 1);
+        double[] range = InverseFrequencies.correctionRange(DIMS, BASE, 4096, 32, 1, true);
         assertEquals(20, range[0]);
         assertEquals(46, range[1]);
         RopeMapping.Yarn yarn = new RopeMapping.Yarn(BASE, 8, 4096, 32, 1, null);
         double[] base = InverseFrequencies.unscaled(DIMS, BASE);
-        double[] mapped = InverseFrequencies.of(DIMS, yarn);
+        double[] mapped = InverseFrequencies.of(DIMS, yarn, 32_768);
         for (int j = 0; j <= 20; j++) assertEquals(base[j], mapped[j], "pair " + j + " unscaled");
         for (int j = 46; j < 64; j++) close(8.0, base[j] / mapped[j], "pair " + j + " fully interpolated");
         // ramp (j - 20) / 26 blends 1/s and 1: s_j = 1 / (ramp/8 + (1 - ramp)).
@@ -89,10 +89,10 @@ class InverseFrequenciesTest {
     @Test
     void inputsOutsideTheDomainNameTheParameter() {
         assertMessage("rotary dims", () -> InverseFrequencies.unscaled(127, BASE));
-        assertMessage("factor", () -> InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 0.5)));
+        assertMessage("factor", () -> InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 0.5), 32_768));
         assertMessage("base", () -> InverseFrequencies.unscaled(DIMS, Double.NaN));
-        assertMessage("beta_fast", () -> InverseFrequencies.of(DIMS, new RopeMapping.Yarn(BASE, 8, 4096, -1, 1, null)));
-        assertMessage("original context", () -> InverseFrequencies.of(DIMS, new RopeMapping.Yarn(BASE, 8, 0, 32, 1, null)));
+        assertMessage("beta_fast", () -> InverseFrequencies.of(DIMS, new RopeMapping.Yarn(BASE, 8, 4096, -1, 1, null), 32_768));
+        assertMessage("original context", () -> InverseFrequencies.of(DIMS, new RopeMapping.Yarn(BASE, 8, 0, 32, 1, null), 32_768));
     }
 
     static void assertMessage(String parameter, Runnable call) {

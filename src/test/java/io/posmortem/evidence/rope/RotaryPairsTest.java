@@ -18,7 +18,7 @@ class RotaryPairsTest {
     static final EvidenceSettings YARN_BANDS = new EvidenceSettings(32, 1, 20);
 
     static List<RotaryPair> pairs(RopeMapping mapping) {
-        return RotaryPairs.evaluate("s", "b", InverseFrequencies.unscaled(128, 10_000), InverseFrequencies.of(128, mapping),
+        return RotaryPairs.evaluate("s", "b", InverseFrequencies.unscaled(128, 10_000), InverseFrequencies.of(128, mapping, 32_768),
                 4096, 32768, YARN_BANDS);
     }
 
