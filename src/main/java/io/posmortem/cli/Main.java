@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Diagnoses long-context failures after a positional-encoding retrofit.",
-        subcommands = {TriageCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TriageCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every input was triaged",

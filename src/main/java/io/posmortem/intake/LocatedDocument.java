@@ -226,6 +226,9 @@ public final class LocatedDocument {
             if (m == null) m = e.getMessage();
             int cut = m.indexOf("\n at [");
             if (cut >= 0) m = m.substring(0, cut);
+            // JSON's "(start marker at [Source: ...; line: 1, column: 1])" names the opening brace.
+            m = m.replaceAll(" \\(start marker at \\[Source: .*?(line: (\\d+), column: (\\d+))?]\\)", " (opened at line $2, column $3)")
+                 .replace(" (opened at line , column )", "");
             List<String> kept = new ArrayList<>();
             String started = null;
             for (String line : m.split("\\R")) {

@@ -25,6 +25,14 @@ public final class JsonRenderer {
         return COMPACT.writeValueAsString(report) + "\n";
     }
 
+    /**
+     * Any record tree (the evidence tables of the {@code rope}, {@code alibi} and {@code t5-buckets}
+     * commands) as one pretty-printed JSON object, with the same conventions as the report.
+     */
+    public static String prettyValue(Object value) {
+        return PRETTY.writeValueAsString(value) + "\n";
+    }
+
     private static JsonMapper mapper(boolean indent) {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

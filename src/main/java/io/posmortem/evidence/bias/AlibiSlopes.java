@@ -54,6 +54,23 @@ public final class AlibiSlopes {
         return (long) Math.ceil(rounded);
     }
 
+    /**
+     * The share of one head's attention that the first {@code span} tokens of a {@code context}-token
+     * prompt get against the last {@code span} tokens, when every key has the same content score.
+     * The early span's keys sit {@code context - span .. context - 1} tokens back, the recent span's
+     * {@code 0 .. span - 1}, so the early sum is the recent sum times {@code exp(-m (context - span))}
+     * and the share is the logistic {@code 1 / (1 + exp(m (context - span)))} (hand derivation from
+     * the bias {@code -m k}). Requires {@code context >= 2 span} (the spans do not overlap).
+     */
+    public static double earlySpanShare(double slope, long context, long span) {
+        Domain.positive("slope", slope);
+        Domain.atLeast("span", (double) span, 1.0);
+        if (context < 2 * span) {
+            throw new IllegalArgumentException("context must be >= 2 * span (" + 2 * span + "), got " + context);
+        }
+        return 1.0 / (1.0 + Math.exp(slope * (context - span)));
+    }
+
     public static double gentlest(double[] slopes) {
         double min = Double.POSITIVE_INFINITY;
         for (double s : slopes) min = Math.min(min, s);

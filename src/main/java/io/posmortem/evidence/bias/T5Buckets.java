@@ -60,6 +60,21 @@ public final class T5Buckets {
         }
     }
 
+    /**
+     * How many distances back share the bucket of a key {@code distance} tokens back, or -1 when
+     * that is the last bucket, which holds every distance from {@link #saturationDistance} on.
+     */
+    public static long bucketWidth(long distance, BucketSpec spec) {
+        Domain.atLeast("distance", (double) distance, 0.0);
+        int b = bucket(-distance, spec);
+        if (b == lastBucket(spec)) return -1;
+        long first = distance;
+        while (first > 0 && bucket(-(first - 1), spec) == b) first--;
+        long last = distance;
+        while (bucket(-(last + 1), spec) == b) last++;
+        return last - first + 1;
+    }
+
     /** Number of distinct buckets among keys {@code from..to} tokens back (inclusive). */
     public static int distinctBuckets(long from, long to, BucketSpec spec) {
         Domain.atLeast("from", (double) from, 0.0);

@@ -59,4 +59,28 @@ class AlibiSlopesTest {
         assertEquals("heads must be >= 1, got 0", assertThrows(IllegalArgumentException.class, () -> AlibiSlopes.of(0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> AlibiSlopes.penalty(0.5, -1));
     }
+
+    @Test
+    void anEarlySpanFadesLogisticallyWithTheDistanceToTheRecentSpan() {
+        // Gentlest head of 32 (m = 2^-8), 8,192-token prompt, 1,024-token spans: m (n - k) = 7168 / 256 = 28 nats,
+        // share = 1 / (1 + e^28) = 6.914400106935423e-13 (Python math.exp) (hand derivation in AlibiSlopes#earlySpanShare).
+        assertEquals(6.914400106935423e-13, AlibiSlopes.earlySpanShare(1.0 / 256, 8192, 1024), 1e-27);
+        // Spans meeting in the middle of a short prompt still favour the recent one: n = 2k = 512 -> 1 / (1 + e^1).
+        assertEquals(1 / (1 + Math.E), AlibiSlopes.earlySpanShare(1.0 / 256, 512, 256), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> AlibiSlopes.earlySpanShare(0.5, 100, 51));
+    }
+
+    @org.junit.jupiter.api.RepeatedTest(50)
+    void theClosedFormShareEqualsTheDirectSum(org.junit.jupiter.api.RepetitionInfo info) {
+        java.util.Random random = new java.util.Random(7000L + info.getCurrentRepetition());
+        double slope = Math.pow(2, -8 * random.nextDouble());
+        int span = 1 + random.nextInt(64);
+        int context = 2 * span + random.nextInt(400);
+        double early = 0;
+        double recent = 0;
+        for (int d = 0; d < span; d++) recent += Math.exp(-slope * d);
+        for (int d = context - span; d < context; d++) early += Math.exp(-slope * d);
+        assertEquals(early / (early + recent), AlibiSlopes.earlySpanShare(slope, context, span), 1e-12,
+                "seed " + (7000L + info.getCurrentRepetition()));
+    }
 }

@@ -3,6 +3,10 @@ package io.posmortem.evidence.bias;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.posmortem.model.BucketSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,5 +57,49 @@ class T5BucketsTest {
         assertEquals(1, T5Buckets.distinctBuckets(4095, 32767, CAUSAL));
         assertEquals(16, T5Buckets.distinctBuckets(0, 15, CAUSAL));
         assertEquals(32, T5Buckets.distinctBuckets(0, 1_000_000, CAUSAL));
+    }
+
+    /**
+     * Every relative position in [-40000, 40000] for eight configurations (both directions modes;
+     * 32/128, 64/256, 128/2048, 8/20) against {@code src/test/resources/oracle/t5-torch.json}:
+     * the operations of transformers' {@code T5Attention._relative_position_bucket} run with torch
+     * 1.13 on CPU ({@code t5_oracle.py}), float32 logarithm included.
+     */
+    @Test
+    void everyRelativePositionMatchesTorch() throws IOException {
+        JsonNode oracle;
+        try (InputStream in = getClass().getResourceAsStream("/oracle/t5-torch.json")) {
+            oracle = JsonMapper.builder().build().readTree(in);
+        }
+        long checked = 0;
+        for (JsonNode c : oracle.get("cases")) {
+            BucketSpec spec = new BucketSpec(c.get("num_buckets").asInt(), c.get("max_distance").asInt(), c.get("bidirectional").asBoolean());
+            JsonNode runs = c.get("runs");
+            long to = c.get("to").asLong();
+            for (int r = 0; r < runs.size(); r++) {
+                long start = runs.get(r).get(0).asLong();
+                long end = r + 1 < runs.size() ? runs.get(r + 1).get(0).asLong() - 1 : to;
+                int expected = runs.get(r).get(1).asInt();
+                for (long rel = start; rel <= end; rel++) {
+                    if (T5Buckets.bucket(rel, spec) != expected) {
+                        assertEquals(expected, T5Buckets.bucket(rel, spec), spec + " relative position " + rel);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertEquals(8 * 80_001L, checked);
+    }
+
+    @Test
+    void bucketWidthCountsTheDistancesSharingABucket() {
+        // Causal 32/128: distances 0..15 exact (width 1). Bucket 16 + k holds d with
+        // k <= 16 ln(d/16)/ln 8 < k + 1, i.e. 16 * 8^(k/16) <= d < 16 * 8^((k+1)/16):
+        // k = 0: [16, 18.22) -> 16..18; k = 14: [98.70, 112.40) -> 99..112. From 113 on: bucket 31 (-1).
+        assertEquals(1, T5Buckets.bucketWidth(7, CAUSAL));
+        assertEquals(3, T5Buckets.bucketWidth(17, CAUSAL));
+        assertEquals(14, T5Buckets.bucketWidth(105, CAUSAL));
+        assertEquals(-1, T5Buckets.bucketWidth(113, CAUSAL));
+        assertEquals(-1, T5Buckets.bucketWidth(20_000, CAUSAL));
     }
 }

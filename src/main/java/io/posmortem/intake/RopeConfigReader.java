@@ -1,0 +1,234 @@
+package io.posmortem.intake;
+
+import io.posmortem.model.Problem;
+import io.posmortem.model.RopeMapping;
+import io.posmortem.model.RopeSetup;
+import io.posmortem.model.Spelling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the RoPE fields of a Hugging Face style config into a {@link RopeSetup}. Understands
+ * every shape transformers has accepted: {@code rope_scaling} (v4) or {@code rope_parameters}
+ * (v5, which may also carry {@code rope_theta} and {@code partial_rotary_factor}); the type under
+ * {@code rope_type} or the older {@code type}; {@code original_max_position_embeddings} inside the
+ * block or at the top level (Phi-3); {@code head_dim} or {@code hidden_size / num_attention_heads}.
+ *
+ * <p>Semantics follow transformers v5: YaRN and LongRoPE take {@code factor} when given, else
+ * {@code max_position_embeddings / original_max_position_embeddings}; the original window
+ * defaults to {@code max_position_embeddings}; YaRN's beta_fast/beta_slow default to 32/1 and
+ * truncate to true. {@code su} is read as longrope (early Phi-3 configs); the former static
+ * {@code ntk} type as an NTK-aware base change. Keys of a config's block that no loader reads are
+ * left alone here (config lint reports them); a block typed on the command line is strict.
+ */
+public final class RopeConfigReader {
+    private RopeConfigReader() {}
+
+    static final Set<String> TYPES = Set.of("default", "linear", "dynamic", "ntk", "yarn", "llama3", "longrope", "su");
+
+    /** The keys each type reads (besides the type key itself); other keys are reported as ignored. */
+    static final Set<String> BLOCK_KEYS = Set.of("rope_type", "type", "factor", "original_max_position_embeddings",
+            "attention_factor", "beta_fast", "beta_slow", "mscale", "mscale_all_dim", "truncate", "low_freq_factor",
+            "high_freq_factor", "short_factor", "long_factor", "rope_theta", "partial_rotary_factor");
+
+    /**
+     * Reads {@code document}'s root as a config.json.
+     *
+     * @param overrides values given on the command line (null fields are not overridden)
+     */
+    public static RopeSetup read(LocatedDocument document, Overrides overrides) throws InvalidInputException {
+        List<Problem> problems = new ArrayList<>();
+        Fields f = new Fields(document, problems);
+        JsonNode root = document.root();
+        if (!root.isObject()) {
+            throw new InvalidInputException(List.of(document.problem("config.structure", "", "a config must be a JSON object",
+                    "an object with rope_theta, head_dim or hidden_size / num_attention_heads", null)));
+        }
+        String blockName = root.has("rope_parameters") ? "rope_parameters" : "rope_scaling";
+        JsonNode block = root.path(blockName);
+        String bp = "/" + blockName;
+        if (!block.isMissingNode() && !block.isNull() && !block.isObject()) {
+            problems.add(document.problem("config.type", bp, blockName + " must be an object or null", "an object", null));
+            block = null;
+        }
+        if (block != null && (block.isMissingNode() || block.isNull())) block = null;
+
+        Double base = overrides.base() != null ? overrides.base()
+                : block != null && block.has("rope_theta") ? f.number(block, bp + "/rope_theta")
+                : root.has("rope_theta") ? f.number(root, "/rope_theta") : Double.valueOf(10_000);
+        Integer headDim = overrides.headDim() != null ? overrides.headDim()
+                : root.has("head_dim") && !root.get("head_dim").isNull() ? f.integer(root, "/head_dim") : null;
+        if (headDim == null) {
+            Integer hidden = root.has("hidden_size") ? f.integer(root, "/hidden_size") : null;
+            Integer heads = root.has("num_attention_heads") ? f.integer(root, "/num_attention_heads") : null;
+            if (hidden != null && heads != null && heads > 0) headDim = hidden / heads;
+            else if (hidden == null || heads == null) problems.add(document.problem("config.missing", "",
+                    "no head dimension", "head_dim, or hidden_size and num_attention_heads", "pass --head-dim"));
+        }
+        double fraction = overrides.rotaryFraction() != null ? overrides.rotaryFraction()
+                : block != null && block.has("partial_rotary_factor") ? orOne(f.number(block, bp + "/partial_rotary_factor"))
+                : root.has("partial_rotary_factor") ? orOne(f.number(root, "/partial_rotary_factor")) : 1.0;
+        Integer maxPositions = overrides.maxPositions() != null ? overrides.maxPositions()
+                : root.has("max_position_embeddings") ? f.integer(root, "/max_position_embeddings") : null;
+        Integer original = null;
+        if (block != null && block.has("original_max_position_embeddings") && !block.get("original_max_position_embeddings").isNull()) {
+            original = f.integer(block, bp + "/original_max_position_embeddings");
+        } else if (root.has("original_max_position_embeddings")) {
+            original = f.integer(root, "/original_max_position_embeddings");
+        }
+        if (maxPositions == null) maxPositions = original != null ? original : Integer.valueOf(2048);
+        if (original == null) original = maxPositions;
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+
+        RopeMapping mapping = new RopeMapping.Default(base);
+        if (block != null) mapping = mapping(document, f, block, bp, base, original, maxPositions, false);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        int rotary = (int) (headDim * fraction);
+        return new RopeSetup(headDim, rotary, base, mapping, original, maxPositions);
+    }
+
+    /**
+     * Reads a bare rope_scaling block (as given to {@code posmortem rope --scaling}); keys no
+     * loader reads are errors here, since the user just typed them.
+     *
+     * @param originalContext the trained window when the block does not give original_max_position_embeddings
+     * @param maxPositions    max_position_embeddings (YaRN and LongRoPE derive a missing factor from it)
+     */
+    public static RopeMapping block(LocatedDocument document, double base, int originalContext, int maxPositions)
+            throws InvalidInputException {
+        List<Problem> problems = new ArrayList<>();
+        Fields f = new Fields(document, problems);
+        if (!document.root().isObject()) {
+            throw new InvalidInputException(List.of(document.problem("config.structure", "", "rope_scaling must be a JSON object",
+                    "an object such as {\"rope_type\": \"yarn\", \"factor\": 8}", null)));
+        }
+        Integer original = document.root().has("original_max_position_embeddings")
+                ? f.integer(document.root(), "/original_max_position_embeddings") : null;
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        RopeMapping m = mapping(document, f, document.root(), "", base, original != null ? original : originalContext,
+                maxPositions, true);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        return m;
+    }
+
+    private static double orOne(Double v) {
+        return v == null ? 1.0 : v;
+    }
+
+    private static RopeMapping mapping(LocatedDocument document, Fields f, JsonNode block, String bp, double base,
+                                       int original, int maxPositions, boolean strictKeys) {
+        String typeKey = block.has("rope_type") ? "rope_type" : "type";
+        String type = block.has(typeKey) ? block.get(typeKey).asString("") : "default";
+        if (!TYPES.contains(type)) {
+            f.problems.add(document.problem("config.rope-type", bp + "/" + typeKey, "unknown rope type '" + type + "'",
+                    "one of " + String.join(", ", new java.util.TreeSet<>(TYPES)),
+                    Spelling.closest(type, TYPES).map(s -> "did you mean '" + s + "'?").orElse(null)));
+            return null;
+        }
+        for (var it = block.propertyNames().iterator(); it.hasNext(); ) {
+            String key = it.next();
+            if (strictKeys && !BLOCK_KEYS.contains(key)) {
+                f.problems.add(document.problem("config.unknown-key", bp + "/" + LocatedDocument.escape(key),
+                        "unknown key '" + key + "' (loaders ignore it)", null,
+                        Spelling.closest(key, BLOCK_KEYS).map(s -> "did you mean '" + s + "'?").orElse(null)));
+            }
+        }
+        Double factor = block.has("factor") && !block.get("factor").isNull() ? f.number(block, bp + "/factor") : null;
+        switch (type) {
+            case "default":
+                return new RopeMapping.Default(base);
+            case "linear":
+                return new RopeMapping.Linear(base, f.required(factor, bp + "/factor"));
+            case "ntk":
+                return new RopeMapping.NtkAware(base, f.required(factor, bp + "/factor"));
+            case "dynamic":
+                return new RopeMapping.DynamicNtk(base, f.required(factor, bp + "/factor"), original);
+            case "yarn": {
+                double s = factor != null ? factor : (double) maxPositions / original;
+                Double betaFast = f.optional(block, bp, "beta_fast");
+                Double betaSlow = f.optional(block, bp, "beta_slow");
+                boolean truncate = !block.has("truncate") || block.get("truncate").asBoolean(true);
+                return new RopeMapping.Yarn(base, s, original, betaFast == null || betaFast == 0 ? 32 : betaFast,
+                        betaSlow == null || betaSlow == 0 ? 1 : betaSlow, f.optional(block, bp, "attention_factor"),
+                        f.optional(block, bp, "mscale"), f.optional(block, bp, "mscale_all_dim"), truncate);
+            }
+            case "llama3":
+                return new RopeMapping.Llama3(base, f.required(factor, bp + "/factor"),
+                        f.required(f.optional(block, bp, "low_freq_factor"), bp + "/low_freq_factor"),
+                        f.required(f.optional(block, bp, "high_freq_factor"), bp + "/high_freq_factor"), original);
+            default: {
+                double s = factor != null ? factor : (double) maxPositions / original;
+                return new RopeMapping.LongRope(base, f.numbers(block, bp + "/short_factor"), f.numbers(block, bp + "/long_factor"),
+                        s, original, f.optional(block, bp, "attention_factor"));
+            }
+        }
+    }
+
+    /** Command-line values that take precedence over the config's. */
+    public record Overrides(Integer headDim, Double base, Double rotaryFraction, Integer maxPositions) {
+        public static final Overrides NONE = new Overrides(null, null, null, null);
+    }
+
+    /** Typed reads that record a located problem instead of throwing. */
+    private static final class Fields {
+        final LocatedDocument document;
+        final List<Problem> problems;
+
+        Fields(LocatedDocument document, List<Problem> problems) {
+            this.document = document;
+            this.problems = problems;
+        }
+
+        Double number(JsonNode parent, String pointer) {
+            JsonNode n = parent.get(pointer.substring(pointer.lastIndexOf('/') + 1));
+            if (n == null || n.isNull()) return null;
+            if (!n.isNumber()) {
+                problems.add(document.problem("config.type", pointer, "must be a number, got " + n, "a number", null));
+                return null;
+            }
+            return n.asDouble();
+        }
+
+        Integer integer(JsonNode parent, String pointer) {
+            JsonNode n = parent.get(pointer.substring(pointer.lastIndexOf('/') + 1));
+            if (n == null || n.isNull()) return null;
+            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+                problems.add(document.problem("config.type", pointer, "must be an integer, got " + n, "an integer", null));
+                return null;
+            }
+            return n.asInt();
+        }
+
+        Double optional(JsonNode block, String bp, String key) {
+            return block.has(key) ? number(block, bp + "/" + key) : null;
+        }
+
+        double required(Double value, String pointer) {
+            if (value == null) {
+                problems.add(document.problem("config.missing", pointer, "required for this rope type", "a number", null));
+                return Double.NaN;
+            }
+            return value;
+        }
+
+        List<Double> numbers(JsonNode block, String pointer) {
+            JsonNode n = block.get(pointer.substring(pointer.lastIndexOf('/') + 1));
+            List<Double> out = new ArrayList<>();
+            if (n == null || !n.isArray()) {
+                problems.add(document.problem("config.missing", pointer, "required for longrope: one factor per rotary pair",
+                        "an array of numbers", null));
+                return out;
+            }
+            for (int i = 0; i < n.size(); i++) {
+                if (!n.get(i).isNumber()) {
+                    problems.add(document.problem("config.type", pointer + "/" + i, "must be a number, got " + n.get(i), "a number", null));
+                } else {
+                    out.add(n.get(i).asDouble());
+                }
+            }
+            return out;
+        }
+    }
+}
