@@ -79,6 +79,21 @@ class EvidenceCommandsTest {
     }
 
     @Test
+    void aBaseMismatchSaysWhereEachSlowPairLeavesItsTrainedRange() {
+        // Trained with base 500,000 on 8,192 tokens, served with base 10,000: pair j turns faster by
+        // s_j = (500000/10000)^(2j/128), so a pair that never completed a turn in training first exceeds
+        // its trained largest angle at floor((L - 1) / s_j) + 2 tokens (RotaryPairs). Pair 63: s = 50^(126/128).
+        JsonNode t = json(Cli.run("rope", "--head-dim", "128", "--base", "500000", "--max-position-embeddings", "8192",
+                "--inference-base", "10000"));
+        assertEquals("new-base", t.get("method").asString());
+        JsonNode p63 = t.get("pairs").get(63);
+        double s = Math.pow(50, 126.0 / 128);
+        assertEquals(1 / s, p63.get("scale").asDouble(), 1e-12);
+        assertEquals((long) Math.floor(8191 / s) + 2, p63.get("leaves_trained_range_at").asLong());
+        assertTrue(p63.get("leaves_trained_range_at").asLong() < 8192, "onset well inside the trained window");
+    }
+
+    @Test
     void alibiPrintsSlopesInHeadOrderAndTheEarlySpanFading() {
         JsonNode t = json(Cli.run("alibi", "--heads", "8", "--span", "1024", "--context", "8192"));
         // Press et al. 2022: 8 heads -> 1/2, 1/4, ..., 1/256.

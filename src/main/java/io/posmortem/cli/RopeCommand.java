@@ -41,6 +41,10 @@ final class RopeCommand extends EvidenceCommand {
             description = "Current sequence length (default: max(max_position_embeddings, factor x trained window)).")
     Integer seqLen;
 
+    @Option(names = "--inference-base", paramLabel = "B",
+            description = "The base the runtime actually uses, when it differs from the trained one (a base mismatch); replaces --scaling.")
+    Double inferenceBase;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A Hugging Face config.json to read the RoPE fields from.")
     Path config;
 
@@ -66,6 +70,10 @@ final class RopeCommand extends EvidenceCommand {
                     LocatedDocument.Syntax.JSON);
             mapping = RopeConfigReader.block(block, setup.base(), trained, setup.maxPositions());
             if (block.root().has("original_max_position_embeddings")) trained = block.root().get("original_max_position_embeddings").asInt();
+        }
+        if (inferenceBase != null) {
+            if (scaling != null) throw new IllegalArgumentException("--inference-base and --scaling are exclusive");
+            mapping = new RopeMapping.NewBase(setup.base(), inferenceBase);
         }
         if (setup.rotaryDims() < 2 || setup.rotaryDims() % 2 != 0) {
             throw new IllegalArgumentException("rotary dims = int(head dim " + setup.headDim() + " x rotary fraction "
