@@ -21,7 +21,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Every fixture with an {@code expect:} block is triaged through the command line with
  * {@code --format json}, and each build's expectations are asserted on the JSON: verdict,
  * diagnosis, hypotheses it must outrank, hypotheses that must be rejected, the recommended fix,
- * rejected fixes, rules that must fire and rules that must stay silent. One test per build.
+ * rejected fixes, rules that must fire and rules that must stay silent, hypotheses that must not
+ * be the diagnosis (near misses). One test per build.
  */
 class FixtureTest {
 
@@ -66,6 +67,12 @@ class FixtureTest {
 
         if (expect.has("verdict")) assertEquals(expect.get("verdict").asString(), diagnosis.path("verdict").asString(), context + "verdict");
         if (expect.has("diagnosis")) assertEquals(expect.get("diagnosis").asString(), diagnosis.path("hypothesis").asString(), context + "diagnosis");
+        for (JsonNode not : expect.path("not_diagnosis")) {
+            boolean concluded = diagnosis.path("verdict").asString().equals("diagnosed")
+                    || diagnosis.path("verdict").asString().equals("not-positional");
+            assertTrue(!concluded || !diagnosis.path("hypothesis").asString().equals(not.asString()),
+                    context + not.asString() + " must not be the diagnosis (verdict " + diagnosis.path("verdict").asString() + ")");
+        }
         for (JsonNode below : expect.path("ranked_above")) {
             double top = score(build, diagnosis.path("hypothesis").asString());
             double other = score(build, below.asString());

@@ -67,8 +67,9 @@ public final class Triage {
         for (BuildSpec build : file.builds()) {
             BuildCase buildCase = SubjectPlan.buildCase(build, file.model(), kb);
             List<Subject> subjects = SubjectPlan.subjects(build, file.model(), kb);
-            BuildEvidence evidence = CaseEvidence.compute(file.model(), build, buildCase, subjects, kb.evidenceSettings());
-            Trace trace = reasoner.reason(evidence, build.observations());
+            BuildEvidence evidence = CaseEvidence.compute(file.model(), build, buildCase, subjects, kb.evidenceSettings(),
+                    kb.statisticsSettings());
+            Trace trace = reasoner.reason(evidence);
             builds.add(new BuildRun(build, evidence, trace));
         }
         return new TriageRun(file, List.copyOf(builds));

@@ -2,7 +2,10 @@ package io.posmortem.evidence;
 
 import io.posmortem.evidence.bias.AlibiSlopes;
 import io.posmortem.evidence.bias.T5Buckets;
+import io.posmortem.evidence.rope.AnglePrecision;
+import io.posmortem.evidence.rope.Float32Frequencies;
 import io.posmortem.evidence.rope.InverseFrequencies;
+import io.posmortem.evidence.stats.ObservationAssessment;
 import io.posmortem.evidence.rope.RotaryPairs;
 import io.posmortem.model.AlibiProfile;
 import io.posmortem.model.AlibiSpec;
@@ -16,6 +19,11 @@ import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.ModelSpec;
 import io.posmortem.model.Observation;
 import io.posmortem.model.PairBand;
+import io.posmortem.model.PositionalSpec;
+import io.posmortem.model.PrecisionProfile;
+import io.posmortem.model.RopeComparison;
+import io.posmortem.model.RopeInPrecision;
+import io.posmortem.model.StatisticsSettings;
 import io.posmortem.model.RopeMapping;
 import io.posmortem.model.RopeProfile;
 import io.posmortem.model.RotaryPair;
@@ -33,7 +41,8 @@ public final class CaseEvidence {
     private CaseEvidence() {}
 
     public static BuildEvidence compute(ModelSpec model, BuildSpec build, BuildCase buildCase, List<Subject> subjects,
-                                        EvidenceSettings settings) {
+                                        EvidenceSettings settings, StatisticsSettings statistics) {
+        ObservationAssessment.Result assessed = ObservationAssessment.assess(build.observations(), statistics);
         int trained = model.trainedContext();
         int target = build.retrofit().targetContext();
         List<RopeProfile> ropeProfiles = new ArrayList<>();
@@ -41,23 +50,34 @@ public final class CaseEvidence {
         List<AlibiProfile> alibi = new ArrayList<>();
         List<BucketProfile> buckets = new ArrayList<>();
         List<DistanceBand> bands = new ArrayList<>();
+        List<PrecisionProfile> precision = new ArrayList<>();
         for (Subject subject : subjects) {
-            if (subject.spec() instanceof RopeMapping mapping) {
+            PositionalSpec spec = subject.spec();
+            if (spec instanceof RopeInPrecision p) {
+                precision.add(precision(subject, build.id(), model.rotaryDims(), p, target, settings));
+                spec = p.mapping();
+            }
+            if (spec instanceof RopeMapping mapping) {
+                spec = new RopeComparison(new RopeMapping.Default(model.ropeBase()), trained, mapping);
+            }
+            if (spec instanceof RopeComparison c) {
                 int dims = model.rotaryDims();
-                double[] trainedInv = InverseFrequencies.unscaled(dims, model.ropeBase());
+                RopeMapping mapping = c.served();
+                double[] trainedInv = InverseFrequencies.of(dims, c.trained(), c.trainedContext());
                 double[] mappedInv = InverseFrequencies.of(dims, mapping, target);
+                int reference = c.trainedContext();
                 List<RotaryPair> subjectPairs = RotaryPairs.evaluate(subject.id(), build.id(), trainedInv, mappedInv,
-                        trained, target, settings);
+                        reference, Math.max(target, reference), settings);
                 pairs.addAll(subjectPairs);
                 ropeProfiles.add(new RopeProfile(subject.id(), build.id(), mapping.method(), dims, dims / 2,
                         model.ropeBase(), InverseFrequencies.effectiveBase(dims, mapping, target),
                         InverseFrequencies.factor(dims, mapping), InverseFrequencies.attentionFactor(mapping),
-                        count(subjectPairs, PairBand.LOCAL), count(subjectPairs, PairBand.LONG_RANGE), trained, target));
-            } else if (subject.spec() instanceof AlibiSpec spec) {
-                double[] slopes = AlibiSlopes.of(spec.heads());
+                        count(subjectPairs, PairBand.LOCAL), count(subjectPairs, PairBand.LONG_RANGE), reference, target));
+            } else if (spec instanceof AlibiSpec alibiSpec) {
+                double[] slopes = AlibiSlopes.of(alibiSpec.heads());
                 double gentlest = AlibiSlopes.gentlest(slopes);
                 long reach = AlibiSlopes.reach(gentlest, settings.unreachableNats());
-                alibi.add(new AlibiProfile(subject.id(), build.id(), spec.heads(), Arrays.stream(slopes).boxed().toList(), gentlest, AlibiSlopes.steepest(slopes),
+                alibi.add(new AlibiProfile(subject.id(), build.id(), alibiSpec.heads(), Arrays.stream(slopes).boxed().toList(), gentlest, AlibiSlopes.steepest(slopes),
                         settings.unreachableNats(), reach, (int) Math.min(Integer.MAX_VALUE, reach + 1),
                         AlibiSlopes.penalty(gentlest, trained - 1), AlibiSlopes.penalty(gentlest, target - 1), trained, target));
                 for (Observation o : build.observations()) {
@@ -66,21 +86,49 @@ public final class CaseEvidence {
                     bands.add(new DistanceBand(subject.id(), build.id(), o.id(), (int) near, (int) far,
                             AlibiSlopes.penalty(gentlest, near), AlibiSlopes.penalty(gentlest, far), -1, -1, -1));
                 }
-            } else if (subject.spec() instanceof BucketSpec spec) {
-                int saturation = T5Buckets.saturationDistance(spec);
-                buckets.add(new BucketProfile(subject.id(), build.id(), spec.numBuckets(), spec.maxDistance(),
-                        spec.bidirectional(), T5Buckets.exactDistances(spec), T5Buckets.lastBucket(spec), saturation, saturation + 1,
-                        T5Buckets.distinctBuckets(trained - 1L, target - 1L, spec), trained, target));
+            } else if (spec instanceof BucketSpec bucketSpec) {
+                int saturation = T5Buckets.saturationDistance(bucketSpec);
+                buckets.add(new BucketProfile(subject.id(), build.id(), bucketSpec.numBuckets(), bucketSpec.maxDistance(),
+                        bucketSpec.bidirectional(), T5Buckets.exactDistances(bucketSpec), T5Buckets.lastBucket(bucketSpec), saturation, saturation + 1,
+                        T5Buckets.distinctBuckets(trained - 1L, target - 1L, bucketSpec), trained, target));
                 for (Observation o : build.observations()) {
                     long near = o.fromTokens() - 1L;
                     long far = o.toTokens() - 1L;
                     bands.add(new DistanceBand(subject.id(), build.id(), o.id(), (int) near, (int) far, Double.NaN, Double.NaN,
-                            T5Buckets.bucket(-near, spec), T5Buckets.bucket(-far, spec), T5Buckets.distinctBuckets(near, far, spec)));
+                            T5Buckets.bucket(-near, bucketSpec), T5Buckets.bucket(-far, bucketSpec), T5Buckets.distinctBuckets(near, far, bucketSpec)));
                 }
             }
         }
         return new BuildEvidence(buildCase, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
-                List.copyOf(buckets), List.copyOf(bands));
+                List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
+                assessed.countTests(), assessed.bandTrends());
+    }
+
+    /**
+     * Angles of {@code p.mapping()} computed in {@code p.dtype()}: the worst error over all pairs at
+     * the target length, and the first position (every token up to 64, then every 64 tokens) whose
+     * worst error exceeds the tolerance.
+     */
+    static PrecisionProfile precision(Subject subject, String build, int dims, RopeInPrecision p, int target,
+                                      EvidenceSettings settings) {
+        AnglePrecision.Format format = switch (p.dtype()) {
+            case "bf16" -> AnglePrecision.Format.BFLOAT16;
+            case "fp16" -> AnglePrecision.Format.FLOAT16;
+            default -> AnglePrecision.Format.FLOAT32;
+        };
+        float[] inv32 = Float32Frequencies.of(dims, p.mapping(), target);
+        double[] thetas = new double[inv32.length];
+        for (int j = 0; j < inv32.length; j++) thetas[j] = inv32[j];
+        int onset = 0;
+        for (int position = 1; position < target; position = position < 64 ? position + 1 : position + 64) {
+            if (AnglePrecision.worstAngleError(format, position, thetas) > settings.angleErrorTolerance()) {
+                onset = position;
+                break;
+            }
+        }
+        double worst = AnglePrecision.worstAngleError(format, target - 1L, thetas);
+        return new PrecisionProfile(subject.id(), build, p.dtype(), Double.isFinite(worst) ? worst : Double.MAX_VALUE,
+                settings.angleErrorTolerance(), onset, target);
     }
 
     private static int count(List<RotaryPair> pairs, PairBand band) {

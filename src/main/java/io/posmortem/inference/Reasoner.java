@@ -30,7 +30,7 @@ public final class Reasoner {
         this.kb = kb;
     }
 
-    public Trace reason(BuildEvidence evidence, List<Observation> observations) throws InferenceException {
+    public Trace reason(BuildEvidence evidence) throws InferenceException {
         KieSession session = pack.kieBase().newKieSession();
         TraceRecorder recorder = new TraceRecorder(pack);
         session.addEventListener((AgendaEventListener) recorder);
@@ -38,7 +38,7 @@ public final class Reasoner {
         try {
             kb.facts().forEach(session::insert);
             evidence.facts().forEach(session::insert);
-            observations.forEach(session::insert);
+            evidence.observations().forEach(session::insert);
             int fired = session.fireAllRules(FIRING_BUDGET);
             if (fired >= FIRING_BUDGET) {
                 throw new InferenceException(ruleProblem("inference.firing-budget", recorder.lastRule(),

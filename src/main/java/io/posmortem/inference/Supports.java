@@ -12,10 +12,14 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Supports {
     private Supports() {}
 
-    /** Support for {@code hypothesis} from an observation, weighted by the firing rule. */
+    /**
+     * Support for {@code hypothesis} from an observation: the firing rule's weight times the
+     * observation's strength (how well its outcome is established: counts tested against a
+     * baseline, or a stated outcome).
+     */
     public static Support weighed(RuleContext drools, String hypothesis, Observation observation) {
-        return new Support(observation.build(), hypothesis, ruleId(drools), weight(drools), observation.id(),
-                observation.capability());
+        return new Support(observation.build(), hypothesis, ruleId(drools), weight(drools) * observation.strength(),
+                observation.id(), observation.capability());
     }
 
     /** Support for {@code hypothesis} not tied to an observation (e.g. the stated retrofit). */

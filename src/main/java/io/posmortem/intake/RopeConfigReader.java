@@ -113,6 +113,21 @@ public final class RopeConfigReader {
         return m;
     }
 
+    /**
+     * Reads the rope_scaling block at {@code pointer} of a symptom file, adding any problem to
+     * {@code problems} (keys no loader reads are left to config lint, as for a config.json).
+     */
+    static RopeMapping embedded(LocatedDocument document, JsonNode block, String pointer, double base, int originalContext,
+                                int maxPositions, List<Problem> problems) {
+        int before = problems.size();
+        Fields f = new Fields(document, problems);
+        Integer original = block.has("original_max_position_embeddings")
+                ? f.integer(block, pointer + "/original_max_position_embeddings") : null;
+        RopeMapping m = mapping(document, f, block, pointer, base, original != null ? original : originalContext,
+                maxPositions, false);
+        return problems.size() > before ? null : m;
+    }
+
     private static double orOne(Double v) {
         return v == null ? 1.0 : v;
     }

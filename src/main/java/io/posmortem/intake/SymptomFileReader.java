@@ -11,6 +11,7 @@ import io.posmortem.model.Observation;
 import io.posmortem.model.Outcome;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Retrofit;
+import io.posmortem.model.RopeMapping;
 import io.posmortem.model.RuntimeSpec;
 import io.posmortem.model.Spelling;
 import io.posmortem.model.SymptomFile;
@@ -101,7 +102,8 @@ public final class SymptomFileReader {
                 fraction = m.has("rotary_fraction") ? m.get("rotary_fraction").asDouble()
                         : ((Number) modelDefault("/rotary_fraction", "/model")).doubleValue();
             }
-            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction);
+            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction,
+                    m.has("sliding_window") ? Integer.valueOf(m.get("sliding_window").asInt()) : null);
             if (encoding == Encoding.ROPE && (spec.rotaryDims() < 2 || spec.rotaryDims() % 2 != 0)) {
                 problems.add(doc.problem("value.rotary-dims", m.has("rotary_fraction") ? "/model/rotary_fraction" : "/model/head_dim",
                         "head_dim x rotary_fraction = " + headDim + " x " + fraction + " rotates " + spec.rotaryDims()
@@ -154,7 +156,10 @@ public final class SymptomFileReader {
             Double newBase = r.has("new_base") ? r.get("new_base").asDouble() : null;
             BucketSpec buckets = "relative-bias".equals(family) ? buckets(r.path("relative_bias"), rp + "/relative_bias") : null;
             Map<String, Object> ropeScaling = plain(r.path("rope_scaling"));
-            Retrofit retrofit = new Retrofit(kind, factor, newBase, target, ropeScaling, buckets,
+            RopeMapping configured = r.path("rope_scaling").isObject() && model.encoding() == Encoding.ROPE
+                    ? RopeConfigReader.embedded(doc, r.get("rope_scaling"), rp + "/rope_scaling", model.ropeBase(), trained, target, problems)
+                    : null;
+            Retrofit retrofit = new Retrofit(kind, factor, newBase, target, ropeScaling, configured, buckets,
                     tri(r.path("fine_tuned")), r.path("description").asString(null));
             List<Observation> observations = observations(b.path("observations"), pointer + "/observations", id, target);
             return new BuildSpec(id, b.path("title").asString(null), retrofit, runtime, observations, pointer);
@@ -184,7 +189,9 @@ public final class SymptomFileReader {
                     r.has("reported_factor") ? r.get("reported_factor").asDouble() : null,
                     r.has("context_window") ? r.get("context_window").asInt() : null,
                     r.path("kv_cache_dtype").asString(null),
-                    r.path("rope_dtype").asString(null));
+                    r.path("rope_dtype").asString(null),
+                    r.has("attention_factor") ? r.get("attention_factor").asDouble() : null,
+                    r.has("sliding_window") ? r.get("sliding_window").asBoolean() : null);
         }
 
         private List<Observation> observations(JsonNode list, String pointer, String build, int target) {
@@ -220,12 +227,18 @@ public final class SymptomFileReader {
                     assume(op + "/context", "1-" + target, "not given: the whole target window");
                 }
                 Counts counts = counts(o.path("counts"), op + "/counts");
-                Outcome outcome = WireName.parse(Outcome.class, o.path("outcome").asString());
+                Outcome outcome = o.has("outcome") ? WireName.parse(Outcome.class, o.path("outcome").asString()) : null;
+                if (outcome == null && (counts == null || counts.baselineTrials() == null)) {
+                    problems.add(doc.problem("schema.required", op, "an observation needs an outcome, or counts with a baseline to decide it",
+                            "outcome: degraded | preserved | improved, or counts.baseline",
+                            "add 'outcome', or counts with a baseline"));
+                    outcome = Outcome.INCONCLUSIVE;
+                }
                 Trend trend = o.has("worsens_with_length")
                         ? (o.get("worsens_with_length").asBoolean() ? Trend.WORSENS : Trend.STABLE) : Trend.UNKNOWN;
                 out.add(new Observation(build, id, o.path("workload").asString(null), capability, from, to, outcome,
                         o.has("onset") ? o.get("onset").asInt() : 0, trend, tri(o.path("short_prompts_changed")),
-                        tri(o.path("history_dependent")), counts, o.path("note").asString(null), op));
+                        tri(o.path("history_dependent")), counts, o.path("note").asString(null), op, 1.0));
             }
             return List.copyOf(out);
         }

@@ -2,6 +2,7 @@ package io.posmortem.knowledge;
 
 import io.posmortem.model.Capability;
 import io.posmortem.model.EvidenceSettings;
+import io.posmortem.model.StatisticsSettings;
 import io.posmortem.model.FixOption;
 import io.posmortem.model.RootCause;
 import io.posmortem.model.Mechanism;
@@ -37,7 +38,9 @@ public record KnowledgeBase(
 
     /** Threshold ids the evidence engine reads; the loader requires them. */
     static final List<String> EVIDENCE_THRESHOLDS = List.of(
-            "evidence.local-min-turns", "evidence.long-range-max-turns", "evidence.alibi-unreachable-nats");
+            "evidence.local-min-turns", "evidence.long-range-max-turns", "evidence.alibi-unreachable-nats",
+            "evidence.angle-error-tolerance", "stats.alpha", "stats.strong-p", "stats.significant-strength",
+            "stats.qualitative-strength");
 
     public Vocabulary vocabulary() {
         Map<String, String> families = new LinkedHashMap<>();
@@ -49,7 +52,16 @@ public record KnowledgeBase(
         return new EvidenceSettings(
                 thresholds.get("evidence.local-min-turns").value(),
                 thresholds.get("evidence.long-range-max-turns").value(),
-                thresholds.get("evidence.alibi-unreachable-nats").value());
+                thresholds.get("evidence.alibi-unreachable-nats").value(),
+                thresholds.get("evidence.angle-error-tolerance").value());
+    }
+
+    public StatisticsSettings statisticsSettings() {
+        return new StatisticsSettings(
+                thresholds.get("stats.alpha").value(),
+                thresholds.get("stats.strong-p").value(),
+                thresholds.get("stats.significant-strength").value(),
+                thresholds.get("stats.qualitative-strength").value());
     }
 
     /** Knowledge facts every session starts with: hypotheses, capabilities, fixes, thresholds. */

@@ -44,15 +44,17 @@ public final class KnowledgeBaseLoader {
 
     /** Mechanism families and the methods the evidence engine implements for each. */
     static final Map<String, Set<String>> METHODS = Map.of(
-            "rope", Set.of("default", "linear", "ntk-aware", "yarn"),
+            "rope", Set.of("default", "linear", "ntk-aware", "yarn", "configured", "runtime-base", "runtime-factor",
+                    "fine-tuned-scale", "angle-precision"),
             "alibi", Set.of("alibi"),
-            "t5", Set.of("t5-buckets"));
+            "t5", Set.of("t5-buckets"),
+            "facts", Set.of("facts"));
 
     /** Parameters a method needs a default for (a fix may override them). */
     static final Map<String, List<String>> PARAMETERS = Map.of("yarn", List.of("beta_fast", "beta_slow"));
 
     static final Set<String> SCOPES = Set.of("local", "long-range", "balance", "precision", "consistency");
-    static final Set<String> RETROFIT_FAMILIES = Set.of("rope", "relative-bias");
+    static final Set<String> RETROFIT_FAMILIES = Set.of("rope", "relative-bias", "learned", "none");
 
     private KnowledgeBaseLoader() {}
 
@@ -117,10 +119,22 @@ public final class KnowledgeBaseLoader {
             return new Question(hyp.text(e, p, "id"), hyp.text(e, p, "text"));
         }, Question::id);
         Map<String, RootCause> hypotheses = byId(hyp, hyp.list("hypotheses"), "/hypotheses", (e, p) -> {
-            hyp.onlyKeys(e, p, Set.of("id", "question", "title", "mechanism", "summary", "why_not", "fixes", "references"));
-            return new RootCause(hyp.text(e, p, "id"), hyp.text(e, p, "question"), hyp.text(e, p, "title"),
+            hyp.onlyKeys(e, p, Set.of("id", "question", "title", "mechanism", "summary", "why_not", "fixes", "references",
+                    "positional", "candidate_for", "check", "ask", "configured_methods"));
+            RootCause h = new RootCause(hyp.text(e, p, "id"), hyp.text(e, p, "question"), hyp.text(e, p, "title"),
                     hyp.text(e, p, "mechanism"), hyp.text(e, p, "summary"), hyp.text(e, p, "why_not"),
-                    hyp.texts(e, p, "fixes"), hyp.texts(e, p, "references"));
+                    hyp.texts(e, p, "fixes"), hyp.texts(e, p, "references"),
+                    !e.has("positional") || hyp.bool(e, p, "positional"),
+                    e.has("candidate_for") ? hyp.texts(e, p, "candidate_for") : List.of(),
+                    hyp.optionalText(e, p, "check"), hyp.optionalText(e, p, "ask"),
+                    e.has("configured_methods") ? hyp.texts(e, p, "configured_methods") : List.of());
+            for (String family : h.candidateFor()) {
+                if (!RETROFIT_FAMILIES.contains(family)) hyp.problem("kb.value", p + "/candidate_for",
+                        "unknown build family '" + family + "'", "one of " + String.join(", ", new java.util.TreeSet<>(RETROFIT_FAMILIES)));
+            }
+            if (!h.positional() && h.check() == null) hyp.problem("kb.missing", p + "/check",
+                    "a non-positional hypothesis needs the check that confirms it", null);
+            return h;
         }, RootCause::id);
 
         Entries kinds = new Entries(docs.get("retrofit-kinds.yaml"), problems);
@@ -207,7 +221,12 @@ public final class KnowledgeBaseLoader {
 
     /** Whether a build of a retrofit family can be running a mechanism of a family. */
     static boolean familyRuns(String retrofitFamily, String mechanismFamily) {
-        return retrofitFamily.equals("rope") ? mechanismFamily.equals("rope") : !mechanismFamily.equals("rope");
+        if (mechanismFamily.equals("facts")) return true;
+        return switch (retrofitFamily) {
+            case "rope" -> mechanismFamily.equals("rope");
+            case "relative-bias" -> mechanismFamily.equals("alibi") || mechanismFamily.equals("t5");
+            default -> false;
+        };
     }
 
     private interface EntryReader<T> {

@@ -3,6 +3,7 @@ package io.posmortem.knowledge;
 import io.posmortem.model.AlibiSpec;
 import io.posmortem.model.BuildCase;
 import io.posmortem.model.BuildSpec;
+import io.posmortem.model.FactsOnly;
 import io.posmortem.model.FixOption;
 import io.posmortem.model.RootCause;
 import io.posmortem.model.Mechanism;
@@ -10,9 +11,13 @@ import io.posmortem.model.ModelSpec;
 import io.posmortem.model.PositionalSpec;
 import io.posmortem.model.Retrofit;
 import io.posmortem.model.RetrofitKind;
+import io.posmortem.model.RopeComparison;
+import io.posmortem.model.RopeInPrecision;
+import io.posmortem.model.RuntimeSpec;
 import io.posmortem.model.RopeMapping;
 import io.posmortem.model.Subject;
 import io.posmortem.model.SubjectRole;
+import io.posmortem.model.Tri;
 import io.posmortem.model.WireName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,18 +35,40 @@ public final class SubjectPlan {
 
     public static BuildCase buildCase(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
         RetrofitKind kind = kb.retrofitKinds().get(build.retrofit().kind());
-        return new BuildCase(build.id(), kind.id(), kind.family(), model.trainedContext(),
-                build.retrofit().targetContext(), kind.statedReading(), kind.loose());
+        Retrofit r = build.retrofit();
+        RuntimeSpec rt = build.runtime();
+        RopeMapping configured = r.configured();
+        return new BuildCase(build.id(), kind.id(), kind.family(), model.trainedContext(), r.targetContext(),
+                kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
+                configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow(),
+                rt.slidingWindow(), rt.reportedBase(), rt.reportedFactor(), rt.reportedAttentionFactor(), rt.contextWindow(), rt.kvCacheDtype(),
+                rt.ropeDtype());
+    }
+
+    /**
+     * The candidate hypotheses of a build: its retrofit kind's, then every hypothesis that is a
+     * candidate for any build of the kind's family ({@code candidate_for}), in knowledge-base order.
+     */
+    public static List<RootCause> candidates(BuildSpec build, KnowledgeBase kb) {
+        RetrofitKind kind = kb.retrofitKinds().get(build.retrofit().kind());
+        Set<RootCause> out = new LinkedHashSet<>();
+        kind.candidates().forEach(id -> out.add(kb.hypotheses().get(id)));
+        for (RootCause h : kb.hypotheses().values()) {
+            if (h.candidateFor().contains(kind.family())) out.add(h);
+        }
+        return List.copyOf(out);
     }
 
     public static List<Subject> subjects(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
-        RetrofitKind kind = kb.retrofitKinds().get(build.retrofit().kind());
         List<Subject> subjects = new ArrayList<>();
         Set<String> fixIds = new LinkedHashSet<>();
-        for (String hypothesisId : kind.candidates()) {
-            RootCause h = kb.hypotheses().get(hypothesisId);
+        for (RootCause h : candidates(build, kb)) {
             Mechanism m = kb.mechanisms().get(h.mechanism());
-            PositionalSpec spec = spec(m, Map.of(), build.retrofit(), model, SubjectRole.CANDIDATE);
+            PositionalSpec spec = spec(m, Map.of(), build, model, SubjectRole.CANDIDATE);
+            if (!h.configuredMethods().isEmpty()
+                    && (build.retrofit().configured() == null || !h.configuredMethods().contains(build.retrofit().configured().method()))) {
+                spec = new FactsOnly();
+            }
             subjects.add(new Subject(Subject.candidateId(build.id(), h.id()), build.id(), SubjectRole.CANDIDATE,
                     h.id(), null, m.id(), spec));
             fixIds.addAll(h.fixes());
@@ -50,7 +77,7 @@ public final class SubjectPlan {
             FixOption fix = kb.fixes().get(fixId);
             if (fix.requires() != null && !fix.requires().equals(WireName.of(model.encoding()))) continue;
             Mechanism m = kb.mechanisms().get(fix.mechanism());
-            PositionalSpec spec = spec(m, fix.parameters(), build.retrofit(), model, SubjectRole.FIX);
+            PositionalSpec spec = spec(m, fix.parameters(), build, model, SubjectRole.FIX);
             subjects.add(new Subject(Subject.fixId(build.id(), fix.id()), build.id(), SubjectRole.FIX,
                     null, fix.id(), m.id(), spec));
         }
@@ -59,13 +86,41 @@ public final class SubjectPlan {
 
     /**
      * The configuration a mechanism implies for this build. A candidate NTK-aware base change uses
-     * the build's explicit new base when it gives one; a fix always uses the formula.
+     * the build's explicit new base when it gives one; a fix always uses the formula. Mechanisms
+     * that need a runtime fact the build does not report get {@link FactsOnly} (no numbers).
+     * <ul>
+     *   <li>{@code configured}: the rope_scaling block as given (plain RoPE without one);
+     *   <li>{@code runtime-base}: RoPE served with the base the runtime reports;
+     *   <li>{@code runtime-factor}: the configured method with the factor the runtime reports
+     *       (plain RoPE when it reports 1: the factor was ignored);
+     *   <li>{@code fine-tuned-scale}: served as {@code runtime-factor}, compared with the configured
+     *       mapping over the fine-tuned (target) window instead of plain RoPE;
+     *   <li>{@code angle-precision}: the configured mapping with angles in the runtime's rope dtype.
+     * </ul>
      */
-    static PositionalSpec spec(Mechanism m, Map<String, Double> fixParameters, Retrofit retrofit, ModelSpec model,
+    static PositionalSpec spec(Mechanism m, Map<String, Double> fixParameters, BuildSpec build, ModelSpec model,
                                SubjectRole role) {
+        Retrofit retrofit = build.retrofit();
+        RuntimeSpec runtime = build.runtime();
         double s = retrofit.factor();
         double base = model.ropeBase();
+        RopeMapping configured = retrofit.configured() != null ? retrofit.configured() : new RopeMapping.Default(base);
         switch (m.method()) {
+            case "configured":
+                return configured;
+            case "runtime-base":
+                return runtime.reportedBase() == null ? new FactsOnly() : new RopeMapping.NewBase(base, runtime.reportedBase());
+            case "runtime-factor":
+                return runtime.reportedFactor() == null ? new FactsOnly() : withFactor(configured, runtime.reportedFactor(), model);
+            case "fine-tuned-scale":
+                if (runtime.reportedFactor() == null || retrofit.fineTuned() != Tri.YES) return new FactsOnly();
+                return new RopeComparison(retrofit.configured() != null ? configured : new RopeMapping.Linear(base, s),
+                        retrofit.targetContext(), withFactor(configured, runtime.reportedFactor(), model));
+            case "angle-precision":
+                if (runtime.ropeDtype() == null || runtime.ropeDtype().equals("fp32")) return new FactsOnly();
+                return new RopeInPrecision(configured, runtime.ropeDtype());
+            case "facts":
+                return new FactsOnly();
             case "default":
                 return new RopeMapping.Default(base);
             case "linear":
@@ -85,6 +140,21 @@ public final class SubjectPlan {
             default:
                 throw new IllegalStateException("mechanism method not implemented: " + m.method());
         }
+    }
+
+    /** {@code m} with its factor replaced by {@code factor}; plain RoPE for a factor of 1 or less. */
+    static RopeMapping withFactor(RopeMapping m, double factor, ModelSpec model) {
+        if (factor <= 1.0) return new RopeMapping.Default(m.base());
+        if (m instanceof RopeMapping.Yarn y) {
+            return new RopeMapping.Yarn(y.base(), factor, y.originalContext(), y.betaFast(), y.betaSlow(), y.attentionFactor(),
+                    y.mscale(), y.mscaleAllDim(), y.truncate());
+        }
+        if (m instanceof RopeMapping.Llama3 l) {
+            return new RopeMapping.Llama3(l.base(), factor, l.lowFreqFactor(), l.highFreqFactor(), l.originalContext());
+        }
+        if (m instanceof RopeMapping.NtkAware n) return new RopeMapping.NtkAware(n.base(), factor);
+        if (m instanceof RopeMapping.DynamicNtk d) return new RopeMapping.DynamicNtk(d.base(), factor, d.originalContext());
+        return new RopeMapping.Linear(m.base(), factor);
     }
 
     private static double parameter(String name, Map<String, Double> fixParameters, Mechanism m) {

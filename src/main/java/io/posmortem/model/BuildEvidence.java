@@ -11,7 +11,11 @@ public record BuildEvidence(
         List<RotaryPair> rotaryPairs,
         List<AlibiProfile> alibiProfiles,
         List<BucketProfile> bucketProfiles,
-        List<DistanceBand> distanceBands) {
+        List<DistanceBand> distanceBands,
+        List<PrecisionProfile> precisionProfiles,
+        List<Observation> observations,
+        List<CountTest> countTests,
+        List<BandTrend> bandTrends) {
 
     public String build() {
         return buildCase.build();
@@ -26,6 +30,9 @@ public record BuildEvidence(
         facts.addAll(alibiProfiles);
         facts.addAll(bucketProfiles);
         facts.addAll(distanceBands);
+        facts.addAll(precisionProfiles);
+        facts.addAll(countTests);
+        facts.addAll(bandTrends);
         return facts;
     }
 }

@@ -8,5 +8,8 @@ package io.posmortem.model;
  * @param longRangeMaxTurns a pair is in the long-range band when it makes fewer turns than this
  *                          (YaRN's alpha / beta_slow)
  * @param unreachableNats   the ALiBi penalty at which a token counts as out of reach
+ * @param angleErrorTolerance the rotary angle error (radians) beyond which low-precision angles
+ *                          count as wrong
  */
-public record EvidenceSettings(double localMinTurns, double longRangeMaxTurns, double unreachableNats) {}
+public record EvidenceSettings(double localMinTurns, double longRangeMaxTurns, double unreachableNats,
+                               double angleErrorTolerance) {}

@@ -9,6 +9,7 @@ package io.posmortem.model;
  * @param trainedContext context length L the model was trained on, in tokens
  * @param ropeBase       RoPE base b (rope_theta); meaningful when the encoding is RoPE
  * @param rotaryFraction share of the head dimension that is rotated (partial_rotary_factor)
+ * @param slidingWindow  the sliding-window size the model was trained with, or null
  */
 public record ModelSpec(
         String name,
@@ -17,7 +18,8 @@ public record ModelSpec(
         int heads,
         int trainedContext,
         double ropeBase,
-        double rotaryFraction) {
+        double rotaryFraction,
+        Integer slidingWindow) {
 
     /** Rotated dimensions, as transformers computes them: {@code int(head_dim * partial_rotary_factor)}. */
     public int rotaryDims() {

@@ -28,4 +28,15 @@ public record Observation(
         Tri historyDependent,
         Counts counts,
         String note,
-        String pointer) implements BuildScoped {}
+        String pointer,
+        double strength) implements BuildScoped {
+
+    /**
+     * This observation as the evidence stage assessed it: the outcome and trend decided from its
+     * counts (or as stated), and the strength in (0, 1] that scales every support it gives.
+     */
+    public Observation assessed(Outcome outcome, Trend trend, double strength) {
+        return new Observation(build, id, workload, capability, fromTokens, toTokens, outcome, onset, trend,
+                shortPromptsChanged, historyDependent, counts, note, pointer, strength);
+    }
+}

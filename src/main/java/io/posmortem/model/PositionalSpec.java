@@ -1,4 +1,5 @@
 package io.posmortem.model;
 
-/** The exact positional configuration a subject runs: a RoPE mapping or a relative bias. */
-public sealed interface PositionalSpec permits RopeMapping, AlibiSpec, BucketSpec {}
+/** The exact configuration a subject runs: a RoPE mapping (possibly compared or in low precision), a relative bias, or facts only. */
+public sealed interface PositionalSpec
+        permits RopeMapping, AlibiSpec, BucketSpec, RopeComparison, RopeInPrecision, FactsOnly {}

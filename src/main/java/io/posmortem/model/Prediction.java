@@ -10,4 +10,5 @@ public record Prediction(
         String capability,
         Outcome outcome,
         int fromTokens,
+        int toTokens,
         Trend trend) implements BuildScoped {}

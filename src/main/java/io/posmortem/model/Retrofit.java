@@ -10,6 +10,7 @@ import java.util.Map;
  * @param newBase       the RoPE base after the change, when the file gives it; otherwise {@code null}
  * @param targetContext context length the build is meant to serve, in tokens
  * @param ropeScaling   the HF-style {@code rope_scaling} block as given (key order kept), or an empty map
+ * @param configured    the mapping that block selects (transformers v5 semantics), or {@code null} without a block
  * @param buckets       bucket parameters for a T5-style bias, when given; otherwise {@code null}
  * @param fineTuned     whether the build was fine-tuned after the change
  * @param description   the user's own words
@@ -20,6 +21,7 @@ public record Retrofit(
         Double newBase,
         int targetContext,
         Map<String, Object> ropeScaling,
+        RopeMapping configured,
         BucketSpec buckets,
         Tri fineTuned,
         String description) {}

@@ -20,4 +20,9 @@ public record RootCause(
         String summary,
         String whyNot,
         List<String> fixes,
-        List<String> references) {}
+        List<String> references,
+        boolean positional,
+        List<String> candidateFor,
+        String check,
+        String ask,
+        List<String> configuredMethods) {}

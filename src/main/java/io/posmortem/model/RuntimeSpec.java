@@ -8,6 +8,8 @@ package io.posmortem.model;
  * @param contextWindow  the runtime's configured context window, in tokens
  * @param kvCacheDtype   KV-cache element type (fp32, fp16, bf16, fp8, int8, int4)
  * @param ropeDtype      dtype the rotary angles are computed in (fp32, fp16, bf16)
+ * @param reportedAttentionFactor the attention factor (YaRN mscale) the runtime logs applying
+ * @param slidingWindow  whether the runtime applies the model's sliding window (null: not reported)
  */
 public record RuntimeSpec(
         String engine,
@@ -16,7 +18,9 @@ public record RuntimeSpec(
         Double reportedFactor,
         Integer contextWindow,
         String kvCacheDtype,
-        String ropeDtype) {
+        String ropeDtype,
+        Double reportedAttentionFactor,
+        Boolean slidingWindow) {
 
-    public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null);
+    public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null, null, null);
 }

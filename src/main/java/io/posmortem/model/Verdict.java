@@ -7,5 +7,7 @@ public enum Verdict {
     /** The leading hypotheses are too close, or too weak, to choose between. */
     INSUFFICIENT_EVIDENCE,
     /** Every candidate mechanism is contradicted by the observations. */
-    NOT_EXPLAINED
+    NOT_EXPLAINED,
+    /** The best explanation is not the positional encoding (truncation, missing sliding window, KV-cache quantization). */
+    NOT_POSITIONAL
 }

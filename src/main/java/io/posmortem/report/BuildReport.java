@@ -16,6 +16,8 @@ public record BuildReport(
         List<RecommendationView> recommendations,
         List<RejectedFixView> rejectedFixes,
         List<String> discriminators,
+        List<UncheckedView> unchecked,
+        List<CountTestView> countTests,
         List<KeyNumber> keyNumbers,
         EvidenceView evidence,
         List<Assumption> assumptions,

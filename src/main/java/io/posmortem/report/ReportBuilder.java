@@ -9,6 +9,7 @@ import io.posmortem.model.BucketProfile;
 import io.posmortem.model.BucketSpec;
 import io.posmortem.model.BuildCase;
 import io.posmortem.model.BuildSpec;
+import io.posmortem.model.CountTest;
 import io.posmortem.model.Diagnosis;
 import io.posmortem.model.Discriminator;
 import io.posmortem.model.DistanceBand;
@@ -118,8 +119,9 @@ public final class ReportBuilder {
             Diagnosis d = found.get();
             List<Reason> because = hypotheses.stream().filter(h -> h.id().equals(d.hypothesis()))
                     .findFirst().map(HypothesisView::supporting).orElse(List.of());
+            RootCause cause = kb.hypotheses().get(d.hypothesis());
             diagnosis = new DiagnosisView(d.hypothesis(), title(d.hypothesis()), Numbers.round(d.confidence()),
-                    WireName.of(d.verdict()), kb.hypotheses().get(d.hypothesis()).summary(), explain(trace, d), because);
+                    WireName.of(d.verdict()), cause.summary(), explain(trace, d), cause.positional() ? null : cause.check(), because);
         }
 
         List<WhyNotView> whyNot = whyNot(trace, buildCase, question, diagnosis, hypotheses);
@@ -141,10 +143,17 @@ public final class ReportBuilder {
         for (FixRejection r : trace.liveOfBuild(FixRejection.class)) {
             Subject subject = fixSubjects.get(r.fix());
             rejected.add(new RejectedFixView(r.fix(), kb.fixes().get(r.fix()).title(), parameters(subject, run),
-                    fixFailures(trace, r.fix(), spec.observations())));
+                    fixFailures(trace, r.fix(), run.evidence().observations())));
         }
 
         List<String> discriminators = trace.liveOfBuild(Discriminator.class).stream().map(d -> explain(trace, d)).distinct().toList();
+
+        List<UncheckedView> unchecked = new ArrayList<>();
+        for (Belief b : beliefs) {
+            RootCause h = kb.hypotheses().get(b.hypothesis());
+            if (b.supports() == 0 && h.ask() != null) unchecked.add(new UncheckedView(h.id(), h.title(), h.ask()));
+        }
+        unchecked.sort(Comparator.comparing(UncheckedView::hypothesis));
 
         List<Assumption> assumptions = file.assumptions().stream()
                 .filter(a -> a.pointer().startsWith("/model") || a.pointer().startsWith("/builds/" + index + "/")).toList();
@@ -159,7 +168,8 @@ public final class ReportBuilder {
         ReasoningView reasoning = new ReasoningView(trace.rules().size(), trace.firedRules().size(), firings);
 
         return new BuildReport(spec.id(), spec.title(), retrofit, question, kb.questions().get(question).text(), diagnosis, whyNot,
-                hypotheses, recommendations, rejected, discriminators, keyNumbers(run), evidence(trace, run),
+                hypotheses, recommendations, rejected, discriminators, List.copyOf(unchecked), countTests(run), keyNumbers(run),
+                evidence(trace, run),
                 assumptions, reasoning);
     }
 
@@ -243,6 +253,22 @@ public final class ReportBuilder {
             if (!restored) failures.add("no prediction shows " + fix + " restoring " + o.capability() + " (observation " + o.id() + ")");
         }
         return failures.stream().distinct().toList();
+    }
+
+    /** The statistical reading of every counted observation, with the trend fitted across its bands. */
+    private static List<CountTestView> countTests(BuildRun run) {
+        List<CountTestView> out = new ArrayList<>();
+        for (CountTest t : run.evidence().countTests()) {
+            String trend = run.evidence().bandTrends().stream().filter(b -> b.observations().contains(t.observation()))
+                    .findFirst().map(b -> WireName.of(b.trend()) + " (slope " + Numbers.format(b.slope()) + " per doubling, p "
+                            + Numbers.format(b.pValue()) + ")").orElse(null);
+            out.add(new CountTestView(t.observation(), t.capability(), t.test(), t.successes() + "/" + t.trials(),
+                    t.baselineSuccesses() + "/" + t.baselineTrials(), Numbers.round(t.rate()),
+                    new double[] {Numbers.round(t.rateLow()), Numbers.round(t.rateHigh())}, Numbers.round(t.baselineRate()),
+                    new double[] {Numbers.round(t.baselineLow()), Numbers.round(t.baselineHigh())}, Numbers.round(t.pValue()),
+                    t.alpha(), WireName.of(t.outcome()), Numbers.round(t.strength()), trend));
+        }
+        return List.copyOf(out);
     }
 
     /** What each relative-bias candidate does to the keys of each observed band (numbers no reason states). */

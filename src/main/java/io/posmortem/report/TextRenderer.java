@@ -42,6 +42,10 @@ public final class TextRenderer {
     private static void summary(StringBuilder out, BuildReport b) {
         DiagnosisView d = b.diagnosis();
         String answer = d == null ? "no conclusion" : d.verdict() + ": " + d.hypothesis() + " (" + Numbers.fixed(d.confidence(), 2) + ")";
+        if (d != null && d.check() != null) {
+            wrap(out, "", b.id() + "  " + answer + "; not the positional encoding - check: " + d.check());
+            return;
+        }
         String fix = b.recommendations().isEmpty() ? "no verified fix" : "fix: " + b.recommendations().get(0).id();
         wrap(out, "", b.id() + "  " + answer + "; " + fix);
     }
@@ -59,10 +63,12 @@ public final class TextRenderer {
         } else {
             String head = switch (d.verdict()) {
                 case "diagnosed" -> "DIAGNOSIS";
+                case "not-positional" -> "NOT POSITIONAL - diagnosis";
                 case "insufficient-evidence" -> "INSUFFICIENT EVIDENCE - leading";
                 default -> "NOT EXPLAINED by the candidate mechanisms - least contradicted";
             };
             wrap(out, "   ", head + ": " + d.hypothesis() + " (" + d.title() + "), confidence " + Numbers.fixed(d.confidence(), 2));
+            if (d.check() != null) wrap(out, "   ", "CHECK: " + d.check());
             if (!b.recommendations().isEmpty()) {
                 RecommendationView fix = b.recommendations().get(0);
                 wrap(out, "   ", "FIX: " + fix.id() + (fix.ropeScaling() == null ? "" : ", rope_scaling " + inline(fix.ropeScaling()))
@@ -73,6 +79,9 @@ public final class TextRenderer {
                         + "' (score " + Numbers.fixed(w.score(), 2) + ")");
             }
             for (String s : b.discriminators()) wrap(out, "   ", "TO DECIDE: " + s);
+            if (!d.verdict().equals("diagnosed") && !d.verdict().equals("not-positional")) {
+                for (UncheckedView u : b.unchecked()) wrap(out, "   ", "NOT CHECKED: " + u.hypothesis() + " - " + u.ask());
+            }
             out.append('\n');
             wrap(out, "   ", d.conclusion());
             if (!d.because().isEmpty()) {
@@ -107,6 +116,17 @@ public final class TextRenderer {
         for (HypothesisView h : b.hypotheses()) {
             out.append(String.format(java.util.Locale.ROOT, "     %+.3f  %-10s %s - %s%n", h.score(), h.status(), h.id(), h.title()));
         }
+        if (!b.countTests().isEmpty()) {
+            out.append("   counts (").append(b.countTests().get(0).test()).append(", alpha ")
+                    .append(Numbers.format(b.countTests().get(0).alpha())).append("):\n");
+            for (CountTestView t : b.countTests()) {
+                wrap(out, "     ", t.observation() + " (" + t.capability() + "): " + t.counts() + " = " + Numbers.format(t.rate())
+                        + " [" + Numbers.format(t.rateInterval()[0]) + ", " + Numbers.format(t.rateInterval()[1]) + "] vs baseline "
+                        + t.baseline() + " = " + Numbers.format(t.baselineRate()) + " [" + Numbers.format(t.baselineInterval()[0])
+                        + ", " + Numbers.format(t.baselineInterval()[1]) + "], p = " + pValue(t.pValue()) + ": "
+                        + t.outcome() + ", strength " + Numbers.format(t.strength()) + (t.trend() == null ? "" : "; trend " + t.trend()));
+            }
+        }
         if (!b.keyNumbers().isEmpty()) {
             out.append("   numbers on the observed bands:\n");
             for (KeyNumber k : b.keyNumbers()) wrap(out, "     ", k.about() + ": " + k.text());
@@ -130,6 +150,11 @@ public final class TextRenderer {
                 if (shown.add(basis)) wrap(out, "         <- ", basis);
             }
         }
+    }
+
+    /** A p-value: plain above 0.001, else in scientific notation with two significant digits. */
+    static String pValue(double p) {
+        return p >= 0.001 ? Numbers.format(p) : String.format(java.util.Locale.ROOT, "%.2g", p);
     }
 
     private static String signed(double w) {

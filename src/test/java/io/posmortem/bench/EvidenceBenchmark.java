@@ -49,6 +49,6 @@ public class EvidenceBenchmark {
     @Benchmark
     public BuildEvidence buildEvidence() {
         return CaseEvidence.compute(file.model(), spec, SubjectPlan.buildCase(spec, file.model(), kb),
-                SubjectPlan.subjects(spec, file.model(), kb), kb.evidenceSettings());
+                SubjectPlan.subjects(spec, file.model(), kb), kb.evidenceSettings(), kb.statisticsSettings());
     }
 }

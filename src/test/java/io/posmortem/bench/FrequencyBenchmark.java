@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 public class FrequencyBenchmark {
 
     final RopeMapping yarn = new RopeMapping.Yarn(10_000, 8, 4096, 32, 1, null);
-    final EvidenceSettings settings = new EvidenceSettings(32, 1, 20);
+    final EvidenceSettings settings = new EvidenceSettings(32, 1, 20, 0.5);
 
     @Benchmark
     public double[] yarnFloat64() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class RotaryPairsTest {
 
-    static final EvidenceSettings YARN_BANDS = new EvidenceSettings(32, 1, 20);
+    static final EvidenceSettings YARN_BANDS = new EvidenceSettings(32, 1, 20, 0.5);
 
     static List<RotaryPair> pairs(RopeMapping mapping) {
         return RotaryPairs.evaluate("s", "b", InverseFrequencies.unscaled(128, 10_000), InverseFrequencies.of(128, mapping, 32_768),

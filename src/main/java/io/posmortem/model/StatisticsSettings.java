@@ -1,0 +1,11 @@
+package io.posmortem.model;
+
+/**
+ * The knowledge-base numbers that turn counts into evidence (thresholds {@code stats.*}).
+ *
+ * @param alpha               significance level of the count tests and trend fits
+ * @param strongP             p-value at or below which counted evidence gets full strength
+ * @param significantStrength strength of evidence significant just at {@code alpha}
+ * @param qualitativeStrength strength of a stated outcome without a tested baseline
+ */
+public record StatisticsSettings(double alpha, double strongP, double significantStrength, double qualitativeStrength) {}
