@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The founding case's text and JSON reports are pinned byte for byte. After an intended change,
+ * The founding case's text, Markdown, JSON and HTML reports and its explanation are pinned byte
+ * for byte (the HTML's plots are hand-written SVG, so it is stable across machines). After an intended change,
  * regenerate with {@code mvn test -Dtest=GoldenReportTest -Dgolden.update=true} and review the diff.
  */
 class GoldenReportTest {
@@ -22,6 +23,21 @@ class GoldenReportTest {
     @Test
     void jsonReport() throws Exception {
         compare("founding-case.json", Cli.run("triage", "--format", "json", SEED));
+    }
+
+    @Test
+    void markdownReport() throws Exception {
+        compare("founding-case.md", Cli.run("triage", "--format", "markdown", SEED));
+    }
+
+    @Test
+    void htmlReport() throws Exception {
+        compare("founding-case.html", Cli.run("triage", "--format", "html", SEED));
+    }
+
+    @Test
+    void explanation() throws Exception {
+        compare("founding-case.explain.txt", Cli.run("explain", SEED));
     }
 
     static void compare(String golden, Cli cli) throws Exception {

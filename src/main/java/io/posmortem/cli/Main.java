@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Diagnoses long-context failures after a positional-encoding retrofit.",
-        subcommands = {TriageCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
+        subcommands = {TriageCommand.class, ExplainCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -5,7 +5,12 @@ import io.posmortem.inference.RulePackException;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.knowledge.KnowledgeBaseException;
 import io.posmortem.model.Problem;
+import io.posmortem.report.HtmlRenderer;
 import io.posmortem.report.JsonRenderer;
+import io.posmortem.report.MarkdownRenderer;
+import io.posmortem.report.TraceDocument;
+import io.posmortem.report.TraceDocuments;
+import io.posmortem.report.TriageRun;
 import io.posmortem.report.Report;
 import io.posmortem.report.ReportBuilder;
 import io.posmortem.report.TextRenderer;
@@ -33,7 +38,15 @@ import picocli.CommandLine.Parameters;
         description = "Diagnose one or more symptom files (YAML or JSON); directories are searched for *.yaml, *.yml, *.json.")
 public final class TriageCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format {
+        text(".txt"), json(".json"), markdown(".md"), html(".html");
+
+        final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+    }
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Symptom files, or directories of them.")
     List<Path> inputs;
@@ -50,6 +63,13 @@ public final class TriageCommand implements Callable<Integer> {
     @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
     Path kb;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Also write the full trace (every firing, fact and binding) as JSON to FILE; JSON Lines for several inputs.")
+    Path traceFile;
+
+    @Option(names = "--with-trace", description = "Embed the full trace in the JSON report (field 'trace').")
+    boolean withTrace;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,29 +85,46 @@ public final class TriageCommand implements Callable<Integer> {
         } catch (RulePackException e) {
             return broken(stderr, "rules " + rules, e.problems());
         }
-        ReportBuilder reports = new ReportBuilder(triage.knowledge(), Version.VALUE);
+        ReportBuilder reports = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE);
         List<Path> files = expand(inputs);
+        if (format == Format.html && files.size() > 1 && out == null) {
+            stderr.println("posmortem triage: several HTML reports need --out DIR (one page per input)");
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
         boolean anyInvalid = false;
         boolean anyFailed = false;
         Set<String> written = new HashSet<>();
+        StringBuilder traces = new StringBuilder();
         for (Path file : files) {
             Report report;
+            TriageRun run = null;
             try {
-                report = reports.diagnosed(triage.run(file));
+                run = triage.run(file);
+                report = reports.diagnosed(run);
             } catch (InvalidInputException e) {
                 anyInvalid = true;
                 report = reports.invalid(file.toString(), e.problems());
-                if (format == Format.json || out != null) e.problems().forEach(p -> stderr.println(p.oneLine()));
+                if (format != Format.text || out != null) e.problems().forEach(p -> stderr.println(p.oneLine()));
             } catch (InferenceException e) {
                 anyFailed = true;
                 report = reports.failed(file.toString(), e.problems());
                 e.problems().forEach(p -> stderr.println(p.oneLine()));
             }
-            String rendered = format == Format.json
-                    ? (files.size() == 1 || out != null ? JsonRenderer.pretty(report) : JsonRenderer.line(report))
-                    : TextRenderer.render(report);
+            TraceDocument trace = run == null ? null
+                    : TraceDocuments.of(run, triage.rules().fingerprint(), triage.knowledge().fingerprint(), Version.VALUE);
+            if (trace != null && traceFile != null) {
+                traces.append(files.size() == 1 ? JsonRenderer.prettyValue(trace) : JsonRenderer.lineValue(trace));
+            }
+            if (withTrace && trace != null) report = report.withTrace(trace);
+            String rendered = switch (format) {
+                case json -> files.size() == 1 || out != null ? JsonRenderer.pretty(report) : JsonRenderer.line(report);
+                case markdown -> MarkdownRenderer.render(report);
+                case html -> HtmlRenderer.render(report);
+                default -> TextRenderer.render(report);
+            };
             if (out != null) {
-                Path target = out.resolve(uniqueName(file, format == Format.json ? ".json" : ".txt", written));
+                Path target = out.resolve(uniqueName(file, format.extension, written));
                 try {
                     writeAtomically(target, rendered);
                 } catch (IOException e) {
@@ -100,9 +137,17 @@ public final class TriageCommand implements Callable<Integer> {
                 stderr.flush();
             } else {
                 stdout.print(rendered);
-                if (format == Format.text && files.size() > 1) stdout.println();
+                if ((format == Format.text || format == Format.markdown) && files.size() > 1) stdout.println();
             }
             stdout.flush();
+        }
+        if (traceFile != null) {
+            try {
+                writeAtomically(traceFile, traces.toString());
+            } catch (IOException e) {
+                stderr.println(traceFile + ": cannot write trace: " + e.getMessage());
+                return ExitCodes.INTERNAL;
+            }
         }
         stderr.flush();
         if (anyFailed) return ExitCodes.RULES;
@@ -151,6 +196,12 @@ public final class TriageCommand implements Callable<Integer> {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".posmortem-", ".tmp");
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try {
+            // Temporary files are created owner-only; a report is an ordinary file.
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default
+        }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

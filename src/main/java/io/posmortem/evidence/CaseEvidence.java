@@ -14,6 +14,7 @@ import io.posmortem.model.BucketSpec;
 import io.posmortem.model.BuildCase;
 import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.BuildSpec;
+import io.posmortem.model.ChartSeries;
 import io.posmortem.model.DistanceBand;
 import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.ModelSpec;
@@ -101,7 +102,39 @@ public final class CaseEvidence {
         }
         return new BuildEvidence(buildCase, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
                 List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
-                assessed.countTests(), assessed.bandTrends());
+                assessed.countTests(), assessed.bandTrends(), charts(build.id(), subjects, target));
+    }
+
+    /**
+     * Series for the report's relative-bias plots: each ALiBi subject's penalty (gentlest and
+     * steepest head) and each T5 subject's bucket at log-spaced distances up to the target, and
+     * the share an early 1,024-token span keeps against a recent one as the context doubles.
+     */
+    static List<ChartSeries> charts(String build, List<Subject> subjects, int target) {
+        List<Double> distances = new ArrayList<>();
+        for (double d = 1; d < target; d *= Math.sqrt(2)) distances.add(Math.floor(d));
+        distances.add((double) target - 1);
+        List<ChartSeries> out = new ArrayList<>();
+        for (Subject s : subjects) {
+            if (s.role() != io.posmortem.model.SubjectRole.CANDIDATE) continue;
+            if (s.spec() instanceof AlibiSpec a) {
+                double[] slopes = AlibiSlopes.of(a.heads());
+                double gentlest = AlibiSlopes.gentlest(slopes);
+                double steepest = AlibiSlopes.steepest(slopes);
+                out.add(new ChartSeries(build, "bias-vs-distance", "ALiBi gentlest head", "nats",
+                        distances, distances.stream().map(d -> AlibiSlopes.penalty(gentlest, d)).toList()));
+                out.add(new ChartSeries(build, "bias-vs-distance", "ALiBi steepest head", "nats",
+                        distances, distances.stream().map(d -> AlibiSlopes.penalty(steepest, d)).toList()));
+                List<Double> contexts = new ArrayList<>();
+                for (long n = 2048; n <= target; n *= 2) contexts.add((double) n);
+                out.add(new ChartSeries(build, "early-span-share", "ALiBi gentlest head", "share",
+                        contexts, contexts.stream().map(n -> AlibiSlopes.earlySpanShare(gentlest, n.longValue(), 1024)).toList()));
+            } else if (s.spec() instanceof BucketSpec b) {
+                out.add(new ChartSeries(build, "bias-vs-distance", "T5 bucket", "bucket",
+                        distances, distances.stream().map(d -> (double) T5Buckets.bucket(-d.longValue(), b)).toList()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -47,8 +47,10 @@ public final class RulePack {
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rulesById;
     private final Map<String, String> idByName;
+    private final String fingerprint;
 
-    private RulePack(KieBase kieBase, Map<String, RuleInfo> rulesById, Map<String, String> idByName) {
+    private RulePack(KieBase kieBase, Map<String, RuleInfo> rulesById, Map<String, String> idByName, String fingerprint) {
+        this.fingerprint = fingerprint;
         this.kieBase = kieBase;
         this.rulesById = Collections.unmodifiableMap(rulesById);
         this.idByName = Collections.unmodifiableMap(idByName);
@@ -118,7 +120,29 @@ public final class RulePack {
         infos.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
         Map<String, RuleInfo> ordered = new LinkedHashMap<>();
         infos.forEach(i -> ordered.put(i.id(), i));
-        return new RulePack(kieBase, ordered, idByName);
+        return new RulePack(kieBase, ordered, idByName, fingerprint(dir, sources));
+    }
+
+    /** SHA-256 over every rule file's path (relative to the rule directory, in path order) and bytes. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprint(Path dir, Map<Path, String> sources) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            List<Path> paths = new ArrayList<>(sources.keySet());
+            paths.sort(java.util.Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')));
+            for (Path p : paths) {
+                digest.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(sources.get(p).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ public record BuildEvidence(
         List<PrecisionProfile> precisionProfiles,
         List<Observation> observations,
         List<CountTest> countTests,
-        List<BandTrend> bandTrends) {
+        List<BandTrend> bandTrends,
+        List<ChartSeries> charts) {
 
     public String build() {
         return buildCase.build();

@@ -17,8 +17,10 @@ public record BuildReport(
         List<RejectedFixView> rejectedFixes,
         List<String> discriminators,
         List<UncheckedView> unchecked,
+        List<ObservationView> observations,
         List<CountTestView> countTests,
         List<KeyNumber> keyNumbers,
         EvidenceView evidence,
+        List<ChartView> charts,
         List<Assumption> assumptions,
         ReasoningView reasoning) {}

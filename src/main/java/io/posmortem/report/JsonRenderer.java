@@ -33,6 +33,11 @@ public final class JsonRenderer {
         return PRETTY.writeValueAsString(value) + "\n";
     }
 
+    /** Any record tree as one JSON object on one line (a JSON Lines record). */
+    public static String lineValue(Object value) {
+        return COMPACT.writeValueAsString(value) + "\n";
+    }
+
     private static JsonMapper mapper(boolean indent) {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -21,9 +21,16 @@ public record Report(
         String status,
         String title,
         String knowledgeBase,
+        String rules,
         List<BuildReport> builds,
         List<Assumption> assumptions,
-        List<Problem> errors) {
+        List<Problem> errors,
+        TraceDocument trace) {
+
+    /** This report with its full trace embedded. */
+    public Report withTrace(TraceDocument trace) {
+        return new Report(tool, version, input, sha256, status, title, knowledgeBase, rules, builds, assumptions, errors, trace);
+    }
 
     public static final String DIAGNOSED = "diagnosed";
     public static final String INVALID = "invalid";

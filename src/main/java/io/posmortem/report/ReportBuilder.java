@@ -61,10 +61,12 @@ public final class ReportBuilder {
 
     private final KnowledgeBase kb;
     private final String version;
+    private final String rulesFingerprint;
 
-    public ReportBuilder(KnowledgeBase kb, String version) {
+    public ReportBuilder(KnowledgeBase kb, String rulesFingerprint, String version) {
         this.kb = kb;
         this.version = version;
+        this.rulesFingerprint = rulesFingerprint;
     }
 
     public Report diagnosed(TriageRun run) {
@@ -72,15 +74,17 @@ public final class ReportBuilder {
         List<BuildReport> builds = new ArrayList<>();
         for (int i = 0; i < run.builds().size(); i++) builds.add(build(file, run.builds().get(i), i));
         return new Report("posmortem", version, file.source(), file.sha256(), Report.DIAGNOSED, file.title(),
-                kb.fingerprint(), List.copyOf(builds), file.assumptions(), List.of());
+                kb.fingerprint(), rulesFingerprint, List.copyOf(builds), file.assumptions(), List.of(), null);
     }
 
     public Report invalid(String input, List<Problem> problems) {
-        return new Report("posmortem", version, input, null, Report.INVALID, null, kb.fingerprint(), List.of(), List.of(), problems);
+        return new Report("posmortem", version, input, null, Report.INVALID, null, kb.fingerprint(), rulesFingerprint, List.of(), List.of(),
+                problems, null);
     }
 
     public Report failed(String input, List<Problem> problems) {
-        return new Report("posmortem", version, input, null, Report.FAILED, null, kb.fingerprint(), List.of(), List.of(), problems);
+        return new Report("posmortem", version, input, null, Report.FAILED, null, kb.fingerprint(), rulesFingerprint, List.of(), List.of(),
+                problems, null);
     }
 
     private BuildReport build(SymptomFile file, BuildRun run, int index) {
@@ -168,8 +172,8 @@ public final class ReportBuilder {
         ReasoningView reasoning = new ReasoningView(trace.rules().size(), trace.firedRules().size(), firings);
 
         return new BuildReport(spec.id(), spec.title(), retrofit, question, kb.questions().get(question).text(), diagnosis, whyNot,
-                hypotheses, recommendations, rejected, discriminators, List.copyOf(unchecked), countTests(run), keyNumbers(run),
-                evidence(trace, run),
+                hypotheses, recommendations, rejected, discriminators, List.copyOf(unchecked), observations(run), countTests(run),
+                keyNumbers(run), evidence(trace, run), charts(run),
                 assumptions, reasoning);
     }
 
@@ -187,8 +191,9 @@ public final class ReportBuilder {
         if (statedAsked && !stated.equals(leader)) chosen.add(stated);
         boolean decided = diagnosis != null && !"insufficient-evidence".equals(diagnosis.verdict());
         if (decided) {
-            hypotheses.stream().map(HypothesisView::id).filter(h -> !h.equals(leader)).findFirst()
-                    .filter(h -> !chosen.contains(h)).ifPresent(chosen::add);
+            // The runner-up among the hypotheses the evidence spoke about.
+            hypotheses.stream().filter(h -> !h.supporting().isEmpty() || !h.opposing().isEmpty()).map(HypothesisView::id)
+                    .filter(h -> !h.equals(leader)).findFirst().filter(h -> !chosen.contains(h)).ifPresent(chosen::add);
         }
         List<WhyNotView> out = new ArrayList<>();
         for (String h : chosen) {
@@ -253,6 +258,16 @@ public final class ReportBuilder {
             if (!restored) failures.add("no prediction shows " + fix + " restoring " + o.capability() + " (observation " + o.id() + ")");
         }
         return failures.stream().distinct().toList();
+    }
+
+    private static List<ObservationView> observations(BuildRun run) {
+        return run.evidence().observations().stream().map(o -> new ObservationView(o.id(), o.capability(), o.fromTokens(), o.toTokens(),
+                WireName.of(o.outcome()), o.onset(), WireName.of(o.trend()), Numbers.round(o.strength()))).toList();
+    }
+
+    private static List<ChartView> charts(BuildRun run) {
+        return run.evidence().charts().stream().map(c -> new ChartView(c.chart(), c.series(), c.unit(),
+                c.x().stream().map(Numbers::round).toList(), c.y().stream().map(Numbers::round).toList())).toList();
     }
 
     /** The statistical reading of every counted observation, with the trend fitted across its bands. */

@@ -1,0 +1,162 @@
+package io.posmortem.report;
+
+import io.posmortem.model.Assumption;
+import io.posmortem.model.Problem;
+import io.posmortem.trace.Numbers;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The report as Markdown, for an incident ticket: a summary table of the builds, then per build
+ * the answer and the fix with its parameters, the reasons, why not the runner-up, the ranking, the
+ * counts and the assumptions; the fingerprint and how to get the full trace last.
+ */
+public final class MarkdownRenderer {
+    private MarkdownRenderer() {}
+
+    public static String render(Report report) {
+        StringBuilder out = new StringBuilder();
+        out.append("# posmortem: ").append(report.title() == null ? report.input() : escape(report.title())).append("\n\n");
+        out.append("Input `").append(report.input()).append("`, posmortem ").append(report.version()).append(".\n\n");
+        if (!Report.DIAGNOSED.equals(report.status())) {
+            out.append("**").append(report.status().toUpperCase(java.util.Locale.ROOT)).append("**: ")
+                    .append(report.errors().size()).append(" problem(s)\n\n");
+            for (Problem p : report.errors()) out.append("- `").append(p.oneLine()).append("`\n");
+            return out.toString();
+        }
+        out.append("| build | verdict | answer | confidence | fix |\n| --- | --- | --- | --- | --- |\n");
+        for (BuildReport b : report.builds()) {
+            DiagnosisView d = b.diagnosis();
+            out.append("| ").append(b.id()).append(" | ").append(d == null ? "none" : d.verdict()).append(" | ")
+                    .append(d == null ? "" : "`" + d.hypothesis() + "`").append(" | ")
+                    .append(d == null ? "" : Numbers.fixed(d.confidence(), 2)).append(" | ")
+                    .append(b.recommendations().isEmpty() ? (d != null && d.check() != null ? "check: " + escape(d.check()) : "none verified")
+                            : "`" + b.recommendations().get(0).id() + "`").append(" |\n");
+        }
+        for (BuildReport b : report.builds()) build(out, b);
+        List<Assumption> shared = report.assumptions().stream().filter(a -> a.pointer().startsWith("/model")).toList();
+        if (!shared.isEmpty()) {
+            out.append("\n## Assumed for the model\n\n");
+            for (Assumption a : shared) out.append("- `").append(a.pointer()).append("` = ").append(a.value()).append(" (").append(escape(a.basis())).append(")\n");
+        }
+        out.append("\n---\nRules `").append(shorten(report.rules())).append("`, knowledge base `").append(shorten(report.knowledgeBase()))
+                .append("`. Full trace: `posmortem triage --trace trace.json ").append(report.input()).append("`; ")
+                .append("derivations: `posmortem explain ").append(report.input()).append("`.\n");
+        return out.toString();
+    }
+
+    private static void build(StringBuilder out, BuildReport b) {
+        out.append("\n## ").append(b.id()).append(b.title() == null ? "" : ": " + escape(b.title())).append("\n\n");
+        RetrofitView r = b.retrofit();
+        out.append("Retrofit `").append(r.kind()).append("`").append(r.statedLoosely() ? " (stated loosely)" : "").append(", ")
+                .append(Numbers.format(r.trainedContext())).append(" -> ").append(Numbers.format(r.targetContext()))
+                .append(" tokens, factor ").append(Numbers.format(r.factor())).append(".\n\n");
+        DiagnosisView d = b.diagnosis();
+        if (d == null) {
+            out.append("No conclusion.\n");
+            return;
+        }
+        String head = switch (d.verdict()) {
+            case "diagnosed" -> "Diagnosis";
+            case "not-positional" -> "Not positional";
+            case "insufficient-evidence" -> "Insufficient evidence, leading";
+            default -> "Not explained, least contradicted";
+        };
+        out.append("**").append(head).append(":** `").append(d.hypothesis()).append("` (").append(escape(d.title()))
+                .append("), confidence ").append(Numbers.fixed(d.confidence(), 2)).append("\n\n");
+        out.append(escape(d.summary())).append("\n\n");
+        if (d.check() != null) out.append("**Check:** ").append(escape(d.check())).append("\n\n");
+        for (String s : b.discriminators()) out.append("**To decide:** ").append(escape(s)).append("\n\n");
+        if (!d.verdict().equals("diagnosed") && !d.verdict().equals("not-positional")) {
+            for (UncheckedView u : b.unchecked()) out.append("- not checked: `").append(u.hypothesis()).append("`: ").append(escape(u.ask())).append('\n');
+            if (!b.unchecked().isEmpty()) out.append('\n');
+        }
+        for (RecommendationView rec : b.recommendations()) {
+            out.append("### ").append(rec.rank() == 0 ? "Fix" : "Alternative fix").append(": `").append(rec.id()).append("` - ")
+                    .append(escape(rec.title())).append("\n\n");
+            if (rec.ropeScaling() != null) out.append("```json\n").append(json(rec.ropeScaling())).append("\n```\n\n");
+            out.append("| parameter | value |\n| --- | --- |\n");
+            rec.parameters().forEach((k, v) -> out.append("| ").append(k).append(" | ").append(value(v)).append(" |\n"));
+            out.append('\n');
+            for (String e : rec.predictedEvidence()) out.append("- predicted: ").append(escape(e)).append('\n');
+            for (String c : rec.checks()) out.append("- check: ").append(escape(c)).append('\n');
+            out.append("- note: ").append(escape(rec.caveat())).append("\n\n");
+        }
+        if (!d.because().isEmpty()) {
+            out.append("### Why\n\n");
+            reasons(out, d.because());
+        }
+        for (WhyNotView w : b.whyNot()) {
+            out.append("### Why not `").append(w.hypothesis()).append("` (score ").append(Numbers.fixed(w.score(), 2)).append(", ")
+                    .append(w.status()).append(")\n\n");
+            if (w.limit() != null) out.append(escape(w.limit())).append("\n\n");
+            reasons(out, w.against());
+        }
+        for (RejectedFixView rej : b.rejectedFixes()) {
+            out.append("### Rejected fix: `").append(rej.id()).append("`\n\n");
+            for (String f : rej.failures()) out.append("- ").append(escape(f)).append('\n');
+            out.append('\n');
+        }
+        out.append("### Hypotheses\n\n| score | status | hypothesis |\n| --- | --- | --- |\n");
+        for (HypothesisView h : b.hypotheses()) {
+            out.append("| ").append(String.format(java.util.Locale.ROOT, "%+.3f", h.score())).append(" | ").append(h.status())
+                    .append(" | `").append(h.id()).append("` ").append(escape(h.title())).append(" |\n");
+        }
+        if (!b.countTests().isEmpty()) {
+            out.append("\n### Counts\n\n| observation | build | baseline | p | outcome | strength | trend |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+            for (CountTestView t : b.countTests()) {
+                out.append("| ").append(t.observation()).append(" (").append(t.capability()).append(") | ").append(t.counts()).append(" = ")
+                        .append(Numbers.format(t.rate())).append(" [").append(Numbers.format(t.rateInterval()[0])).append(", ")
+                        .append(Numbers.format(t.rateInterval()[1])).append("] | ").append(t.baseline()).append(" = ")
+                        .append(Numbers.format(t.baselineRate())).append(" | ").append(TextRenderer.pValue(t.pValue())).append(" | ")
+                        .append(t.outcome()).append(" | ").append(Numbers.format(t.strength())).append(" | ")
+                        .append(t.trend() == null ? "" : t.trend()).append(" |\n");
+            }
+        }
+        if (!b.keyNumbers().isEmpty()) {
+            out.append("\n### Numbers on the observed bands\n\n");
+            for (KeyNumber k : b.keyNumbers()) out.append("- `").append(k.about()).append("`: ").append(escape(k.text())).append('\n');
+        }
+        List<Assumption> own = b.assumptions().stream().filter(a -> !a.pointer().startsWith("/model")).toList();
+        if (!own.isEmpty()) {
+            out.append("\n### Assumed for this build\n\n");
+            for (Assumption a : own) out.append("- `").append(a.pointer()).append("` = ").append(a.value()).append(" (").append(escape(a.basis())).append(")\n");
+        }
+        out.append("\n").append(b.reasoning().firings().size()).append(" rule firings (").append(b.reasoning().rulesFired())
+                .append(" of ").append(b.reasoning().rulesInPack()).append(" rules fired).\n");
+    }
+
+    private static void reasons(StringBuilder out, List<Reason> reasons) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (Reason reason : reasons) {
+            out.append("- ").append(escape(reason.text())).append(" (`").append(reason.rule()).append("`, ")
+                    .append(reason.weight() >= 0 ? "+" : "").append(Numbers.format(reason.weight())).append(")\n");
+            for (String basis : reason.basis()) {
+                if (shown.add(basis)) out.append("  - because ").append(escape(basis)).append('\n');
+            }
+        }
+        out.append('\n');
+    }
+
+    private static String json(Map<String, Object> map) {
+        return map.entrySet().stream().map(e -> "  \"" + e.getKey() + "\": "
+                + (e.getValue() instanceof String s ? "\"" + s + "\"" : String.valueOf(e.getValue())))
+                .collect(Collectors.joining(",\n", "{\n", "\n}"));
+    }
+
+    private static String value(Object v) {
+        if (v instanceof Number n) return Numbers.format(n.doubleValue());
+        return escape(String.valueOf(v));
+    }
+
+    private static String shorten(String sha) {
+        return sha == null ? "" : sha.substring(0, Math.min(12, sha.length()));
+    }
+
+    /** Escapes the characters Markdown would read as table cells or emphasis. */
+    static String escape(String text) {
+        if (text == null) return "";
+        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    }
+}

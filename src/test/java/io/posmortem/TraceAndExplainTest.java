@@ -1,0 +1,133 @@
+package io.posmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.posmortem.cli.ExitCodes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The trace artifact, explain (HOW and WHY-NOT) and the diff of two traces. */
+class TraceAndExplainTest {
+
+    static final String SEED = "fixtures/seed/founding-case.yaml";
+
+    @Test
+    void twoRunsWriteByteIdenticalTraces(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertEquals(ExitCodes.OK, Cli.run("triage", "--trace", a.toString(), SEED).exit());
+        assertEquals(ExitCodes.OK, Cli.run("triage", "--trace", b.toString(), SEED).exit());
+        assertEquals(Files.readString(a), Files.readString(b));
+        Cli diff = Cli.run("explain", "--diff", a.toString(), b.toString());
+        assertTrue(diff.out().contains("no differences"), diff.out());
+    }
+
+    @Test
+    void theTraceFollowsItsSchema(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("t.json");
+        Cli.run("triage", "--trace", trace.toString(), SEED);
+        JsonNode schemaNode;
+        try (InputStream in = getClass().getResourceAsStream("/schema/trace-v1.schema.json")) {
+            schemaNode = JsonMapper.builder().build().readTree(in);
+        }
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
+        JsonNode doc = JsonMapper.builder().build().readTree(trace.toFile());
+        List<Error> errors = schema.validate(doc);
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(2, doc.path("builds").size());
+        JsonNode a = doc.path("builds").get(0);
+        assertEquals("uniform-rope-interpolation", a.path("conclusion").path("hypothesis").asString());
+        // Every firing names its rule's file and line, and its bound numbers are kept.
+        JsonNode firing = a.path("firings").get(0);
+        assertTrue(firing.path("file").asString().startsWith("rules"), firing.toString());
+        assertTrue(firing.path("line").asInt() > 0);
+        assertFalse(a.path("facts").isEmpty());
+    }
+
+    @Test
+    void theDiffAgainstAPackWithARuleRemovedNamesThatRule(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules");
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path p : files.toList()) {
+                Path target = rules.resolve(Path.of("rules").relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        Path outcomes = rules.resolve("3-matching/outcomes.drl");
+        String source = Files.readString(outcomes);
+        int start = source.indexOf("rule \"Degradation that grows with length, as predicted\"");
+        int end = source.indexOf("\nend\n", start) + 5;
+        Files.writeString(outcomes, source.substring(0, start) + source.substring(end));
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertEquals(ExitCodes.OK, Cli.run("triage", "--trace", a.toString(), SEED).exit());
+        Cli withoutRule = Cli.run("triage", "--rules", rules.toString(), "--trace", b.toString(), SEED);
+        assertEquals(ExitCodes.OK, withoutRule.exit(), withoutRule.err());
+        Cli diff = Cli.run("explain", "--diff", a.toString(), b.toString());
+        assertTrue(diff.out().contains("rule match.trend-agrees only in " + a), diff.out());
+        assertTrue(diff.out().contains("rules fingerprint differs"), diff.out());
+        assertTrue(diff.out().contains("score alibi-linear-bias"), "Build B lost its trend supports: " + diff.out());
+    }
+
+    @Test
+    void explainAnswersHowAndWhyNotForTheFoundingCase() {
+        Cli cli = Cli.run("explain", SEED);
+        assertEquals(ExitCodes.OK, cli.exit(), cli.err());
+        // Lines are wrapped for the terminal: compare with whitespace collapsed.
+        String out = cli.out().replaceAll("\\s+", " ");
+        // HOW, Build A: the diagnosis down to the local pairs' numbers.
+        assertTrue(out.contains("== build-a: diagnosed uniform-rope-interpolation"), out);
+        assertTrue(out.contains("by interp.rope.local-resolution-lost: 21 of 21 local rotary pairs"), out);
+        assertTrue(out.contains("rotary pair 0 of build-a:uniform-rope-interpolation: wavelength 6.283, scale 8"), out);
+        // HOW, Build B: the ALiBi reach number.
+        assertTrue(out.contains("== build-b: diagnosed alibi-linear-bias"), out);
+        assertTrue(out.contains("charges 20 nats 5,120 tokens back"), out);
+        // WHY-NOT the NTK-aware base change (Build A) and T5 (Build B), with the numbers that failed.
+        String a = out.substring(out.indexOf("== build-a"), out.indexOf("== build-b"));
+        String b = out.substring(out.indexOf("== build-b"));
+        assertTrue(a.contains("ntk-aware-base-change (NTK-aware base change"), a);
+        assertTrue(a.contains("predicts local-syntax preserved, but it was observed degraded at 20,000-32,768 tokens"), a);
+        assertTrue(b.contains("t5-bucketed-bias (T5 bucketed relative bias"), b);
+        assertTrue(b.contains("short by"), b);
+        assertTrue(b.contains("[match.preserved-contradicted"), b);
+    }
+
+    @Test
+    void explainAsJsonHasTheTreeAndTheNearMisses() {
+        Cli cli = Cli.run("explain", "--format", "json", "--build", "build-b", SEED);
+        JsonNode doc = JsonMapper.builder().build().readTree(cli.out());
+        JsonNode b = doc.path("builds").get(0);
+        assertEquals("build-b", b.path("build").asString());
+        assertEquals("conclude.diagnosed", b.path("how").path("rule").asString());
+        assertFalse(b.path("how").path("children").isEmpty());
+        boolean t5 = false;
+        for (JsonNode m : b.path("why_not")) t5 |= m.path("hypothesis").asString().equals("t5-bucketed-bias") && !m.path("against").isEmpty();
+        assertTrue(t5, b.path("why_not").toString());
+    }
+
+    @Test
+    void explainErrorsAreClear() {
+        Cli missing = Cli.run("explain", "no-such-file.yaml");
+        assertEquals(ExitCodes.INVALID_INPUT, missing.exit());
+        Cli build = Cli.run("explain", "--build", "nope", SEED);
+        assertEquals(ExitCodes.USAGE, build.exit());
+        assertTrue(build.err().contains("no build 'nope'"), build.err());
+        Cli notTrace = Cli.run("explain", "--diff", SEED, SEED);
+        assertEquals(ExitCodes.INVALID_INPUT, notTrace.exit());
+    }
+}
