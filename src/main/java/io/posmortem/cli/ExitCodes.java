@@ -14,4 +14,6 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 3;
     /** The rules or the knowledge base are broken, or the rules could not finish a diagnosis. */
     public static final int RULES = 4;
+    /** {@code verify}: the pack is broken, fails lint, misses fixture expectations or coverage. */
+    public static final int VERIFY = 5;
 }

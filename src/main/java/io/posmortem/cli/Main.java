@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Diagnoses long-context failures after a positional-encoding retrofit.",
-        subcommands = {TriageCommand.class, ExplainCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
+        subcommands = {TriageCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             "1:internal error (a bug in posmortem)",
             "2:usage error",
             "3:at least one input was invalid (the others were triaged)",
-            "4:rules or knowledge base broken, or the rules could not finish"})
+            "4:rules or knowledge base broken, or the rules could not finish",
+            "5:verify found a problem (compile, contract, lint, expectations, coverage)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -306,7 +306,7 @@ public final class RulePack {
             }
         }
         for (String key : md.keySet()) {
-            if (!REQUIRED_METADATA.contains(key)) {
+            if (!REQUIRED_METADATA.contains(key) && !key.equals("coverage")) {
                 problems.add(problem("rules.metadata-unknown", file, line, "rule \"" + rule.getName() + "\" has unknown metadata @" + key,
                         Spelling.closest(key, REQUIRED_METADATA).map(s -> "did you mean @" + s + "?").orElse(null)));
             }
@@ -347,9 +347,15 @@ public final class RulePack {
                     Spelling.closest(reference, kb.references().keySet()).map(s -> "did you mean '" + s + "'?")
                             .orElse("add it to knowledge-base/literature.yaml")));
         }
+        boolean everyBuild = false;
+        if (md.containsKey("coverage")) {
+            everyBuild = text(md.get("coverage")).equals("every-build");
+            if (!everyBuild) problems.add(problem("rules.metadata-value", file, line, "rule " + id + ": unknown @coverage '"
+                    + text(md.get("coverage")) + "'", "the only value is every-build"));
+        }
         if (problems.size() > before) return null;
         return new RuleInfo(id, rule.getName(), layer, hypothesis, weight, text(md.get("explanation")), reference,
-                file.toString().replace('\\', '/'), line, salience);
+                file.toString().replace('\\', '/'), line, salience, everyBuild);
     }
 
     private static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*id\\s*==\\s*\"([^\"]+)\"");

@@ -158,10 +158,27 @@ public final class KnowledgeBaseLoader {
 
         Entries th = new Entries(docs.get("thresholds.yaml"), problems);
         Map<String, Threshold> thresholds = byId(th, th.list("thresholds"), "/thresholds", (e, p) -> {
-            th.onlyKeys(e, p, Set.of("id", "value", "unit", "meaning", "source"));
+            th.onlyKeys(e, p, Set.of("id", "value", "unit", "meaning", "source", "must_exceed"));
             return new Threshold(th.text(e, p, "id"), th.number(e, p, "value"), th.text(e, p, "unit"),
                     th.text(e, p, "meaning"), th.text(e, p, "source"));
         }, Threshold::id);
+
+        List<JsonNode> thresholdEntries = th.list("thresholds");
+        for (int i = 0; i < thresholdEntries.size(); i++) {
+            JsonNode e = thresholdEntries.get(i);
+            if (!e.has("must_exceed")) continue;
+            Threshold t = thresholds.get(e.path("id").asString());
+            for (String other : th.texts(e, "/thresholds/" + i, "must_exceed")) {
+                Threshold o = thresholds.get(other);
+                if (o == null) {
+                    th.problem("kb.unknown-reference", "/thresholds/" + i + "/must_exceed", "unknown threshold '" + other + "'",
+                            Spelling.closest(other, thresholds.keySet()).map(x -> "did you mean '" + x + "'?").orElse(null));
+                } else if (t != null && !(t.value() > o.value())) {
+                    th.problem("kb.value", "/thresholds/" + i + "/value", "threshold " + t.id() + " = " + t.value()
+                            + " must exceed " + o.id() + " = " + o.value() + " (contradictory thresholds)", null);
+                }
+            }
+        }
 
         Entries def = new Entries(docs.get("defaults.yaml"), problems);
         List<ModelDefault> modelDefaults = defaults(def, "model");

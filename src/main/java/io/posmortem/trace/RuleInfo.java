@@ -13,6 +13,8 @@ import io.posmortem.model.Layer;
  * @param reference   literature id
  * @param file        rule file, relative to the rules directory
  * @param line        1-based line of the {@code rule} keyword
+ * @param firesInEveryBuild {@code @coverage("every-build")}: a structural rule that fires in every build, exempt from
+ *                    verify's "silent in at least one fixture" check
  */
 public record RuleInfo(
         String id,
@@ -24,4 +26,5 @@ public record RuleInfo(
         String reference,
         String file,
         int line,
-        int salience) {}
+        int salience,
+        boolean firesInEveryBuild) {}

@@ -1,0 +1,196 @@
+package io.posmortem.cli;
+
+import io.posmortem.inference.InferenceException;
+import io.posmortem.inference.RuleLint;
+import io.posmortem.inference.RulePack;
+import io.posmortem.inference.RulePackException;
+import io.posmortem.intake.ExpectationReader;
+import io.posmortem.intake.InvalidInputException;
+import io.posmortem.knowledge.KnowledgeBase;
+import io.posmortem.knowledge.KnowledgeBaseException;
+import io.posmortem.knowledge.KnowledgeBaseLoader;
+import io.posmortem.model.BuildExpectation;
+import io.posmortem.model.Problem;
+import io.posmortem.report.BuildReport;
+import io.posmortem.report.ExpectationCheck;
+import io.posmortem.report.ReasoningView;
+import io.posmortem.report.Report;
+import io.posmortem.report.ReportBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code posmortem verify}: the knowledge base loads, every rule file compiles and keeps the rule
+ * contract (every broken file reported in one pass, with the source line and a caret), the pack
+ * passes lint, every fixture meets its expectations, and every rule fires in at least one fixture
+ * build and stays silent in at least one.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Checks a rule pack and knowledge base against the fixtures: compile, contract, lint, expectations, coverage.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
+    Path kb;
+
+    @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",
+            description = "Fixture directory: every file with an expect block is a scenario (default: ${DEFAULT-VALUE}).")
+    Path fixtures;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("posmortem verify: rules " + rules + ", knowledge base " + kb + ", fixtures " + fixtures);
+        KnowledgeBase knowledge;
+        try {
+            knowledge = KnowledgeBaseLoader.load(kb);
+        } catch (KnowledgeBaseException e) {
+            section(out, "knowledge base", e.problems());
+            return fail(out);
+        }
+        out.println("knowledge base: ok (" + knowledge.hypotheses().size() + " hypotheses, " + knowledge.thresholds().size() + " thresholds)");
+        RulePack pack;
+        try {
+            pack = RulePack.load(rules, knowledge);
+        } catch (RulePackException e) {
+            section(out, "rules", e.problems());
+            return fail(out);
+        }
+        out.println("rules: ok (" + pack.rules().size() + " rules compile and keep the contract)");
+
+        List<Problem> lint = new ArrayList<>();
+        for (Path file : ruleFiles()) {
+            try {
+                lint.addAll(RuleLint.lint(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                lint.add(new Problem("rules.unreadable", file.toString(), "", 0, 0, "cannot read: " + e.getMessage(), null, null));
+            }
+        }
+        boolean failed = false;
+        if (lint.isEmpty()) out.println("lint: ok");
+        else {
+            section(out, "lint", lint);
+            failed = true;
+        }
+
+        Triage triage = new Triage(knowledge, pack);
+        ReportBuilder reports = new ReportBuilder(knowledge, pack.fingerprint(), Version.VALUE);
+        Map<String, Integer> firedIn = new LinkedHashMap<>();
+        Map<String, Integer> silentIn = new LinkedHashMap<>();
+        pack.rules().keySet().forEach(id -> {
+            firedIn.put(id, 0);
+            silentIn.put(id, 0);
+        });
+        int scenarios = 0;
+        int builds = 0;
+        List<String> failures = new ArrayList<>();
+        for (Path file : fixtureFiles()) {
+            List<BuildExpectation> expectations;
+            try {
+                expectations = ExpectationReader.read(file);
+            } catch (InvalidInputException e) {
+                continue; // malformed inputs are fixtures of intake errors, not scenarios
+            }
+            if (expectations.isEmpty()) continue;
+            scenarios++;
+            Report report;
+            try {
+                report = reports.diagnosed(triage.run(file));
+            } catch (InvalidInputException e) {
+                failures.add(file + ": invalid: " + e.problems().get(0).oneLine());
+                continue;
+            } catch (InferenceException e) {
+                failures.add(file + ": the rules could not finish: " + e.problems().get(0).oneLine());
+                continue;
+            }
+            for (String f : ExpectationCheck.failures(report, expectations)) failures.add(file + " " + f);
+            for (BuildReport b : report.builds()) {
+                builds++;
+                Set<String> fired = new LinkedHashSet<>();
+                for (ReasoningView.FiringView f : b.reasoning().firings()) fired.add(f.rule());
+                for (String id : pack.rules().keySet()) {
+                    if (fired.contains(id)) firedIn.merge(id, 1, Integer::sum);
+                    else silentIn.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        if (failures.isEmpty()) out.println("fixtures: ok (" + scenarios + " scenarios, " + builds + " builds meet their expectations)");
+        else {
+            out.println("fixtures: " + failures.size() + " unmet expectation(s) in " + scenarios + " scenarios");
+            failures.forEach(f -> out.println("  " + f));
+            failed = true;
+        }
+        List<String> neverFire = firedIn.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+        List<String> alwaysFire = silentIn.entrySet().stream().filter(e -> e.getValue() == 0)
+                .filter(e -> !pack.rules().get(e.getKey()).firesInEveryBuild()).map(Map.Entry::getKey).toList();
+        if (neverFire.isEmpty() && alwaysFire.isEmpty()) {
+            out.println("coverage: ok (every rule fires in at least one fixture build and stays silent in at least one)");
+        } else {
+            out.println("coverage: " + neverFire.size() + " rule(s) never fire, " + alwaysFire.size() + " fire in every build");
+            for (String id : neverFire) out.println("  never fires: " + where(pack, id));
+            for (String id : alwaysFire) out.println("  never silent: " + where(pack, id));
+            failed = true;
+        }
+        if (failed) return fail(out);
+        out.println("VERIFY PASSED");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String where(RulePack pack, String id) {
+        var info = pack.rules().get(id);
+        return id + " (" + info.file() + ":" + info.line() + ")";
+    }
+
+    private int fail(PrintWriter out) {
+        out.println("VERIFY FAILED");
+        out.flush();
+        return ExitCodes.VERIFY;
+    }
+
+    /** Problems with the source line and a caret under the column, when the file and line are known. */
+    private static void section(PrintWriter out, String what, List<Problem> problems) {
+        out.println(what + ": " + problems.size() + " problem(s)");
+        for (Problem p : problems) {
+            out.println("  " + p.oneLine());
+            SourceLines.caret(p).forEach(l -> out.println("    " + l));
+        }
+    }
+
+    private List<Path> ruleFiles() {
+        try (Stream<Path> walk = Files.walk(rules)) {
+            return walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private List<Path> fixtureFiles() {
+        try (Stream<Path> walk = Files.walk(fixtures)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml") || p.toString().endsWith(".json"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

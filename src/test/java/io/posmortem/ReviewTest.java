@@ -1,0 +1,54 @@
+package io.posmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posmortem.cli.ExitCodes;
+import io.posmortem.intake.ExpectationReader;
+import io.posmortem.model.BuildExpectation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code posmortem review}: a triaged incident and the engineer's verdict become a fixture. */
+class ReviewTest {
+
+    static Path incident(Path dir) throws Exception {
+        String fixture = Files.readString(Path.of("fixtures/classes/rope-base-mismatch.yaml"));
+        Path file = dir.resolve("incident.yaml");
+        Files.writeString(file, fixture.substring(0, fixture.indexOf("expect:")));
+        return file;
+    }
+
+    @Test
+    void anAgreeingVerdictBecomesAPassingFixture(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("fixtures/reviewed/incident.yaml");
+        Cli cli = Cli.run("review", incident(dir).toString(), "--verdict", "rope-base-mismatch", "--out", out.toString());
+        assertEquals(ExitCodes.OK, cli.exit(), cli.err());
+        assertTrue(cli.out().contains("(agrees)"), cli.out());
+        List<BuildExpectation> expect = ExpectationReader.read(out);
+        assertEquals("rope-base-mismatch", expect.get(0).diagnosis());
+        assertTrue(expect.get(0).rejected().contains("uniform-rope-interpolation"));
+        Cli verify = Cli.run("verify", "--fixtures", out.getParent().toString());
+        assertTrue(verify.out().contains("fixtures: ok (1 scenarios"), verify.out());
+    }
+
+    @Test
+    void aDisagreeingVerdictBecomesAFailingRegressionTest(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("reviewed/incident.yaml");
+        Cli cli = Cli.run("review", incident(dir).toString(), "--verdict", "rope-extrapolation", "--out", out.toString());
+        assertEquals(ExitCodes.OK, cli.exit(), cli.err());
+        assertTrue(cli.out().contains("disagrees"), cli.out());
+        Cli verify = Cli.run("verify", "--fixtures", out.getParent().toString());
+        assertTrue(verify.out().contains("diagnosis rope-base-mismatch, expected rope-extrapolation"), verify.out());
+    }
+
+    @Test
+    void anUnknownVerdictIsAUsageError(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.run("review", incident(dir).toString(), "--verdict", "rope-base-mismatchh", "--out", dir.resolve("x.yaml").toString());
+        assertEquals(ExitCodes.USAGE, cli.exit());
+        assertTrue(cli.err().contains("did you mean 'rope-base-mismatch'?"), cli.err());
+    }
+}

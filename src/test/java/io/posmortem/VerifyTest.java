@@ -1,0 +1,145 @@
+package io.posmortem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posmortem.cli.ExitCodes;
+import io.posmortem.inference.RuleLint;
+import io.posmortem.model.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code posmortem verify} on the shipped tree, on broken packs, and following the authoring guide. */
+class VerifyTest {
+
+    @Test
+    void theShippedRulesKnowledgeAndFixturesPass() {
+        Cli cli = Cli.run("verify");
+        assertEquals(ExitCodes.OK, cli.exit(), cli.out() + cli.err());
+        assertTrue(cli.out().contains("coverage: ok"), cli.out());
+        assertTrue(cli.out().endsWith("VERIFY PASSED\n"), cli.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "syntax-error, rules.compile, rule.drl:15:1",
+            "unknown-field, did you mean 'subject'?, rule.drl:14:28",
+            "missing-metadata, rules.metadata-missing, rule.drl:5",
+            "unknown-threshold, rules.unknown-threshold, rule.drl:14",
+            "two-broken-files, b.drl:14:28, a.drl:15:1"})
+    void brokenPacksFailWithTheirDocumentedProblems(String pack, String code, String where) {
+        Cli cli = Cli.run("verify", "--rules", "fixtures/broken-rules/" + pack);
+        assertEquals(ExitCodes.VERIFY, cli.exit(), cli.out());
+        assertTrue(cli.out().contains(code), cli.out());
+        assertTrue(cli.out().contains(where), cli.out());
+        assertTrue(cli.out().contains("VERIFY FAILED"), cli.out());
+    }
+
+    @Test
+    void compileErrorsShowTheSourceLineWithACaret() {
+        String out = Cli.run("verify", "--rules", "fixtures/broken-rules/unknown-field").out();
+        Matcher m = Pattern.compile("(?m)^ +14 \\| (.*)\\n( +)\\^$").matcher(out);
+        assertTrue(m.find(), out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"looping-rule, without settling", "throwing-consequence, ArithmeticException"})
+    void runTimeFailuresFailTheScenarios(String pack, String message) {
+        Cli cli = Cli.run("verify", "--rules", "fixtures/broken-rules/" + pack);
+        assertEquals(ExitCodes.VERIFY, cli.exit());
+        assertTrue(cli.out().contains("the rules could not finish") && cli.out().contains(message), cli.out());
+    }
+
+    @Test
+    void lintFindsDuplicateSubsumedAndContradictoryConditions() {
+        String drl = """
+                rule "A"
+                    salience 100
+                when
+                    Threshold( id == "x", value > 0.5, value > 0.3 )
+                    Threshold( id == "x", value > 0.5, value > 0.3 )
+                    Finding( value > 2, value < 1 )
+                then
+                    System.out.println();
+                end
+
+                rule "B"
+                    salience 100
+                when
+                    Threshold( id == "x", value > 0.5, value > 0.3 )
+                    Threshold( id == "x", value > 0.5, value > 0.3 )
+                    Finding( value > 2, value < 1 )
+                then
+                    System.out.println();
+                end
+                """;
+        List<String> codes = RuleLint.lint("x.drl", drl).stream().map(Problem::code).distinct().toList();
+        assertEquals(List.of("lint.subsumed-comparison", "lint.duplicate-condition", "lint.contradictory-comparison",
+                "lint.duplicate-rule"), codes);
+        assertTrue(RuleLint.lint("ok.drl", "rule \"C\"\nwhen\n    Finding( value > 1, value < 2 )\nthen\nend\n").isEmpty());
+    }
+
+    @Test
+    void contradictoryThresholdsAreRefused(@TempDir Path dir) throws IOException {
+        Path kb = copy(Path.of("knowledge-base"), dir.resolve("knowledge-base"));
+        Path thresholds = kb.resolve("thresholds.yaml");
+        String text = Files.readString(thresholds);
+        int at = text.indexOf("id: rope.local-kept-share");
+        int value = text.indexOf("value: 0.1", at);
+        Files.writeString(thresholds, text.substring(0, value) + "value: 0.9" + text.substring(value + "value: 0.1".length()));
+        Cli cli = Cli.run("verify", "--kb", kb.toString());
+        assertEquals(ExitCodes.VERIFY, cli.exit());
+        assertTrue(cli.out().contains("rope.local-lost-share = 0.5 must exceed rope.local-kept-share = 0.9"), cli.out());
+    }
+
+    /** The worked example of rules/README.md, step by step, on a copy of the tree. */
+    @Test
+    void theAuthoringGuideWorksAsWritten(@TempDir Path dir) throws IOException {
+        Path rules = copy(Path.of("rules"), dir.resolve("rules"));
+        Path kb = copy(Path.of("knowledge-base"), dir.resolve("knowledge-base"));
+        Path fixtures = copy(Path.of("fixtures"), dir.resolve("fixtures"));
+        String guide = Files.readString(Path.of("rules/README.md"));
+        Matcher block = Pattern.compile("File `([^`]+)` \\((new|append)\\):\\n\\n```\\w*\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+        int steps = 0;
+        while (block.find()) {
+            Path target = dir.resolve(block.group(1));
+            Files.createDirectories(target.getParent());
+            if (block.group(2).equals("new")) Files.writeString(target, block.group(3));
+            else Files.writeString(target, Files.readString(target) + block.group(3));
+            steps++;
+            if (steps == 1) {
+                // The fixture alone: verify fails on it.
+                Cli before = Cli.run("verify", "--rules", rules.toString(), "--kb", kb.toString(), "--fixtures", fixtures.toString());
+                assertEquals(ExitCodes.VERIFY, before.exit(), before.out());
+                assertTrue(before.out().contains("expected yarn-temperature-doubled"), before.out());
+            }
+        }
+        assertEquals(3, steps, "fixture, knowledge entry and rule file");
+        Cli after = Cli.run("verify", "--rules", rules.toString(), "--kb", kb.toString(), "--fixtures", fixtures.toString());
+        assertEquals(ExitCodes.OK, after.exit(), after.out());
+        assertTrue(after.out().contains("VERIFY PASSED"), after.out());
+        Cli triage = Cli.run("triage", "--rules", rules.toString(), "--kb", kb.toString(),
+                fixtures.resolve("classes/yarn-temperature-doubled.yaml").toString());
+        assertTrue(triage.out().contains("diagnosed: yarn-temperature-doubled"), triage.out());
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+}
