@@ -2,6 +2,7 @@ package io.posmortem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +50,18 @@ class SensitivityTest {
     void buildBWithEarlyTurnsStillUsedIsNotAlibi(@TempDir Path dir) throws Exception {
         String yaml = swap(swap(seed(), "early-instructions", "degraded", "preserved"), "recent-turns", "degraded", "preserved")
                 .replace("        worsens_with_length: true\n", "");
-        JsonNode d = diagnosis(triage(dir, yaml), 1);
+        JsonNode report = triage(dir, yaml);
+        JsonNode d = diagnosis(report, 1);
         assertNotEquals("alibi-linear-bias", d.path("hypothesis").asString());
-        assertEquals("t5-bucketed-bias", d.path("hypothesis").asString(), "early context kept: the saturating bias fits better");
+        // Nothing degraded any more: no fault to explain, and the saturating bias fits the kept early context better.
+        assertEquals("no-fault", d.path("verdict").asString());
+        double t5 = Double.NaN;
+        double alibi = Double.NaN;
+        for (JsonNode h : report.path("builds").get(1).path("hypotheses")) {
+            if (h.path("id").asString().equals("t5-bucketed-bias")) t5 = h.path("score").asDouble();
+            if (h.path("id").asString().equals("alibi-linear-bias")) alibi = h.path("score").asDouble();
+        }
+        assertTrue(t5 > alibi, "early context kept: T5 (" + t5 + ") must outrank ALiBi (" + alibi + ")");
     }
 
     @Test

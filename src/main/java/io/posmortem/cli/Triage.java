@@ -6,6 +6,7 @@ import io.posmortem.inference.Reasoner;
 import io.posmortem.inference.RulePack;
 import io.posmortem.inference.RulePackException;
 import io.posmortem.intake.InvalidInputException;
+import io.posmortem.intake.RopeConfigReader;
 import io.posmortem.intake.SourceText;
 import io.posmortem.intake.SymptomFileReader;
 import io.posmortem.knowledge.KnowledgeBase;
@@ -58,6 +59,30 @@ public final class Triage {
         return run(reader.read(input));
     }
 
+    /**
+     * Triages {@code input} reading model fields it leaves out from {@code modelConfig} (a
+     * config.json, or null) and evaluating {@code whatIf} (a rope_scaling block as JSON, or null)
+     * beside every RoPE build that does not name its own.
+     */
+    public TriageRun run(Path input, Path modelConfig, String whatIf) throws InvalidInputException, InferenceException {
+        SymptomFile file = reader.read(SourceText.read(input), modelConfig);
+        if (whatIf != null && file.model().encoding() == io.posmortem.model.Encoding.ROPE) {
+            List<BuildSpec> builds = new ArrayList<>();
+            for (BuildSpec b : file.builds()) {
+                if (b.whatIf() != null) {
+                    builds.add(b);
+                    continue;
+                }
+                RopeConfigReader.Alternative alt = RopeConfigReader.alternative(whatIf, file.model().ropeBase(),
+                        file.model().trainedContext(), b.retrofit().targetContext());
+                builds.add(b.withWhatIf(alt.mapping(), alt.block()));
+            }
+            file = new SymptomFile(file.source(), file.sha256(), file.title(), file.model(), List.copyOf(builds), file.assumptions(),
+                    file.modelConfig());
+        }
+        return run(file);
+    }
+
     public TriageRun run(SourceText input) throws InvalidInputException, InferenceException {
         return run(reader.read(input));
     }
@@ -67,7 +92,7 @@ public final class Triage {
         for (BuildSpec build : file.builds()) {
             BuildCase buildCase = SubjectPlan.buildCase(build, file.model(), kb);
             List<Subject> subjects = SubjectPlan.subjects(build, file.model(), kb);
-            BuildEvidence evidence = CaseEvidence.compute(file.model(), build, buildCase, subjects, kb.evidenceSettings(),
+            BuildEvidence evidence = CaseEvidence.compute(file.model(), file.modelConfig(), build, buildCase, subjects, kb.evidenceSettings(),
                     kb.statisticsSettings());
             Trace trace = reasoner.reason(evidence);
             builds.add(new BuildRun(build, evidence, trace));

@@ -70,6 +70,14 @@ public final class TriageCommand implements Callable<Integer> {
     @Option(names = "--with-trace", description = "Embed the full trace in the JSON report (field 'trace').")
     boolean withTrace;
 
+    @Option(names = "--model-config", paramLabel = "FILE",
+            description = "A Hugging Face config.json for inputs whose model does not name one (model.config).")
+    Path modelConfig;
+
+    @Option(names = "--what-if", paramLabel = "JSON",
+            description = "A rope_scaling block to evaluate beside the current configuration of every RoPE build, e.g. '{\"rope_type\":\"yarn\",\"factor\":8}'.")
+    String whatIf;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -100,7 +108,7 @@ public final class TriageCommand implements Callable<Integer> {
             Report report;
             TriageRun run = null;
             try {
-                run = triage.run(file);
+                run = triage.run(file, modelConfig, whatIf);
                 report = reports.diagnosed(run);
             } catch (InvalidInputException e) {
                 anyInvalid = true;

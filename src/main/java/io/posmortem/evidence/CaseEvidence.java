@@ -16,6 +16,7 @@ import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.BuildSpec;
 import io.posmortem.model.ChartSeries;
 import io.posmortem.model.DistanceBand;
+import io.posmortem.model.ModelConfig;
 import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.ModelSpec;
 import io.posmortem.model.Observation;
@@ -42,6 +43,12 @@ public final class CaseEvidence {
     private CaseEvidence() {}
 
     public static BuildEvidence compute(ModelSpec model, BuildSpec build, BuildCase buildCase, List<Subject> subjects,
+                                        EvidenceSettings settings, StatisticsSettings statistics) {
+        return compute(model, null, build, buildCase, subjects, settings, statistics);
+    }
+
+    /** As {@link #compute(ModelSpec, BuildSpec, BuildCase, List, EvidenceSettings, StatisticsSettings)}, with the model's config.json (or null). */
+    public static BuildEvidence compute(ModelSpec model, ModelConfig config, BuildSpec build, BuildCase buildCase, List<Subject> subjects,
                                         EvidenceSettings settings, StatisticsSettings statistics) {
         ObservationAssessment.Result assessed = ObservationAssessment.assess(build.observations(), statistics);
         int trained = model.trainedContext();
@@ -102,7 +109,9 @@ public final class CaseEvidence {
         }
         return new BuildEvidence(buildCase, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
                 List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
-                assessed.countTests(), assessed.bandTrends(), charts(build.id(), subjects, target));
+                assessed.countTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
+                ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
+                ConfigLoading.loaderReadings(build.id(), config));
     }
 
     /**

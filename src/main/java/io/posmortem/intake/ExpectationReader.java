@@ -24,7 +24,8 @@ public final class ExpectationReader {
             JsonNode e = builds.get(id);
             out.add(new BuildExpectation(id, text(e, "verdict"), text(e, "diagnosis"), texts(e, "not_diagnosis"),
                     texts(e, "ranked_above"), texts(e, "rejected"), text(e, "recommendation"), texts(e, "rejected_fixes"),
-                    texts(e, "fires"), texts(e, "silent")));
+                    texts(e, "fires"), texts(e, "silent"), texts(e, "config_lint"),
+                    e.path("config_clean").isBoolean() ? e.get("config_clean").asBoolean() : null));
         }
         return List.copyOf(out);
     }

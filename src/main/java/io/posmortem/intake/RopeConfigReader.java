@@ -39,6 +39,15 @@ public final class RopeConfigReader {
      * @param overrides values given on the command line (null fields are not overridden)
      */
     public static RopeSetup read(LocatedDocument document, Overrides overrides) throws InvalidInputException {
+        return read(document, overrides, false);
+    }
+
+    /**
+     * As {@link #read(LocatedDocument, Overrides)}; with {@code lenientBlock}, a scaling block that
+     * cannot be read (a required key missing, a value of the wrong type) gives a null mapping
+     * instead of an error, as config lint reports it.
+     */
+    public static RopeSetup read(LocatedDocument document, Overrides overrides, boolean lenientBlock) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         Fields f = new Fields(document, problems);
         JsonNode root = document.root();
@@ -83,7 +92,14 @@ public final class RopeConfigReader {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
         RopeMapping mapping = new RopeMapping.Default(base);
-        if (block != null) mapping = mapping(document, f, block, bp, base, original, maxPositions, false);
+        if (block != null) {
+            List<Problem> blockProblems = new ArrayList<>();
+            mapping = mapping(document, new Fields(document, blockProblems), block, bp, base, original, maxPositions, false);
+            if (!blockProblems.isEmpty()) {
+                if (!lenientBlock) throw new InvalidInputException(blockProblems);
+                mapping = null;
+            }
+        }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         int rotary = (int) (headDim * fraction);
         return new RopeSetup(headDim, rotary, base, mapping, original, maxPositions);
@@ -126,6 +142,22 @@ public final class RopeConfigReader {
         RopeMapping m = mapping(document, f, block, pointer, base, original != null ? original : originalContext,
                 maxPositions, false);
         return problems.size() > before ? null : m;
+    }
+
+    /** An alternative rope_scaling given on the command line: the mapping it selects and the block as given. */
+    public record Alternative(RopeMapping mapping, java.util.Map<String, Object> block) {}
+
+    /** Reads {@code json}, a rope_scaling block (strict, as {@link #block}), for a model with {@code base} trained on {@code original} tokens. */
+    public static Alternative alternative(String json, double base, int original, int maxPositions) throws InvalidInputException {
+        LocatedDocument doc = LocatedDocument.parse(SourceText.of("--what-if", json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                LocatedDocument.Syntax.JSON);
+        RopeMapping mapping = block(doc, base, original, maxPositions);
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (String key : doc.root().propertyNames()) {
+            JsonNode v = doc.root().get(key);
+            map.put(key, v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.isString() ? v.asString() : v.toString());
+        }
+        return new Alternative(mapping, map);
     }
 
     private static double orOne(Double v) {

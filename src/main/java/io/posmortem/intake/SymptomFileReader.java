@@ -5,6 +5,7 @@ import io.posmortem.model.BucketSpec;
 import io.posmortem.model.BuildSpec;
 import io.posmortem.model.Counts;
 import io.posmortem.model.Encoding;
+import io.posmortem.model.ModelConfig;
 import io.posmortem.model.ModelDefault;
 import io.posmortem.model.ModelSpec;
 import io.posmortem.model.Observation;
@@ -46,10 +47,36 @@ public final class SymptomFileReader {
     }
 
     public SymptomFile read(SourceText text) throws InvalidInputException {
+        return read(text, null);
+    }
+
+    /**
+     * Reads a symptom file. {@code modelConfig} is a config.json to use when the file's model does
+     * not name one ({@code triage --model-config}); a {@code model.config} path is read relative to
+     * the symptom file.
+     */
+    public SymptomFile read(SourceText text, Path modelConfig) throws InvalidInputException {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
         List<Problem> schemaProblems = SymptomSchema.v1().validate(doc);
         if (!schemaProblems.isEmpty()) throw new InvalidInputException(schemaProblems);
-        return new Resolution(doc, text.sha256(), vocabulary).resolve();
+        ModelConfig config = null;
+        JsonNode named = doc.root().path("model").path("config");
+        if (named.isString()) {
+            Path file = Path.of(text.source()).getParent() == null ? Path.of(named.asString())
+                    : Path.of(text.source()).getParent().resolve(named.asString());
+            try {
+                config = ModelConfigReader.read(file);
+            } catch (InvalidInputException e) {
+                List<Problem> all = new ArrayList<>();
+                all.add(doc.problem("input.model-config", "/model/config", "the model's config.json cannot be used; its problems follow",
+                        "a readable Hugging Face config.json", null));
+                all.addAll(e.problems());
+                throw new InvalidInputException(all);
+            }
+        } else if (modelConfig != null) {
+            config = ModelConfigReader.read(modelConfig);
+        }
+        return new Resolution(doc, text.sha256(), vocabulary, config).resolve();
     }
 
     /** One pass over a schema-valid document: checks what the schema cannot, fills defaults. */
@@ -59,11 +86,13 @@ public final class SymptomFileReader {
         private final Vocabulary vocabulary;
         private final List<Problem> problems = new ArrayList<>();
         private final List<Assumption> assumptions = new ArrayList<>();
+        private final ModelConfig config;
 
-        Resolution(LocatedDocument doc, String sha256, Vocabulary vocabulary) {
+        Resolution(LocatedDocument doc, String sha256, Vocabulary vocabulary, ModelConfig config) {
             this.doc = doc;
             this.sha256 = sha256;
             this.vocabulary = vocabulary;
+            this.config = config;
         }
 
         SymptomFile resolve() throws InvalidInputException {
@@ -84,26 +113,53 @@ public final class SymptomFileReader {
             }
             if (!problems.isEmpty()) throw new InvalidInputException(problems);
             String title = root.path("title").asString(null);
-            return new SymptomFile(doc.source(), sha256, title, model, List.copyOf(builds), List.copyOf(assumptions));
+            return new SymptomFile(doc.source(), sha256, title, model, List.copyOf(builds), List.copyOf(assumptions), config);
+        }
+
+        /** A value from the config.json when the file does not give it, recorded as an assumption. */
+        private <T> T fromConfig(String field, T value, String key) {
+            if (value != null) assume(field.startsWith("/") ? field : "/model/" + field, value, config.source() + ": " + key);
+            return value;
         }
 
         private ModelSpec model(JsonNode m) {
-            Encoding encoding = WireName.parse(Encoding.class, m.path("positional_encoding").asString());
+            ModelConfig c = config;
+            Encoding encoding = m.has("positional_encoding") ? WireName.parse(Encoding.class, m.path("positional_encoding").asString())
+                    : c != null ? fromConfig("positional_encoding", c.encoding(), "model fields") : null;
+            if (encoding == null) {
+                problems.add(doc.problem("schema.required", "/model", "the model needs positional_encoding, or a config.json to read it from",
+                        "positional_encoding: rope | alibi | t5-bias | learned | none", "add positional_encoding, or model.config"));
+                encoding = Encoding.ROPE;
+            }
             String name = m.path("name").isMissingNode()
                     ? String.valueOf(modelDefault("/name", "/model")) : m.path("name").asString();
-            int headDim = m.has("head_dim") ? m.get("head_dim").asInt() : ((Number) modelDefault("/head_dim", "/model")).intValue();
-            int heads = m.has("heads") ? m.get("heads").asInt() : ((Number) modelDefault("/heads", "/model")).intValue();
-            int trained = m.path("trained_context").asInt();
+            Integer headDim = m.has("head_dim") ? Integer.valueOf(m.get("head_dim").asInt())
+                    : c != null ? fromConfig("head_dim", c.headDim(), "head_dim or hidden_size / heads") : null;
+            if (headDim == null) headDim = ((Number) modelDefault("/head_dim", "/model")).intValue();
+            Integer heads = m.has("heads") ? Integer.valueOf(m.get("heads").asInt())
+                    : c != null ? fromConfig("heads", c.heads(), "num_attention_heads") : null;
+            if (heads == null) heads = ((Number) modelDefault("/heads", "/model")).intValue();
+            Integer trained = m.has("trained_context") ? Integer.valueOf(m.get("trained_context").asInt())
+                    : c != null ? fromConfig("trained_context", c.trainedContext(), "original_max_position_embeddings or max_position_embeddings") : null;
+            if (trained == null) {
+                problems.add(doc.problem("schema.required", "/model", "the model needs trained_context (its config.json does not say)",
+                        "trained_context: tokens", "add trained_context"));
+                trained = 1;
+            }
             double base = 0;
             double fraction = 1;
             if (encoding == Encoding.ROPE) {
+                Double cb = m.has("rope_base") || c == null ? null : fromConfig("rope_base", c.ropeBase(), "rope_theta");
                 base = m.has("rope_base") ? m.get("rope_base").asDouble()
-                        : ((Number) modelDefault("/rope_base", "/model")).doubleValue();
+                        : cb != null ? cb : ((Number) modelDefault("/rope_base", "/model")).doubleValue();
+                Double cf = m.has("rotary_fraction") || c == null || c.rotaryFraction() == null || c.rotaryFraction() == 1.0 ? null
+                        : fromConfig("rotary_fraction", c.rotaryFraction(), "partial_rotary_factor");
                 fraction = m.has("rotary_fraction") ? m.get("rotary_fraction").asDouble()
-                        : ((Number) modelDefault("/rotary_fraction", "/model")).doubleValue();
+                        : cf != null ? cf : ((Number) modelDefault("/rotary_fraction", "/model")).doubleValue();
             }
-            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction,
-                    m.has("sliding_window") ? Integer.valueOf(m.get("sliding_window").asInt()) : null);
+            Integer window = m.has("sliding_window") ? Integer.valueOf(m.get("sliding_window").asInt())
+                    : c != null && c.slidingWindow() != null ? fromConfig("sliding_window", c.slidingWindow(), "sliding_window") : null;
+            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window);
             if (encoding == Encoding.ROPE && (spec.rotaryDims() < 2 || spec.rotaryDims() % 2 != 0)) {
                 problems.add(doc.problem("value.rotary-dims", m.has("rotary_fraction") ? "/model/rotary_fraction" : "/model/head_dim",
                         "head_dim x rotary_fraction = " + headDim + " x " + fraction + " rotates " + spec.rotaryDims()
@@ -138,6 +194,9 @@ public final class SymptomFileReader {
                 } else if (factor != null) {
                     target = (int) Math.round(factor * trained);
                     assume(rp + "/target_context", target, "factor x trained_context = " + fmt(factor) + " x " + trained);
+                } else if (config != null && config.maxPositions() != null) {
+                    target = config.maxPositions();
+                    assume(rp + "/target_context", target, config.source() + ": max_position_embeddings");
                 } else {
                     problems.add(doc.problem("value.missing-length", rp, "the build's target context length is unknown",
                             "retrofit.target_context, retrofit.factor or runtime.context_window", "add target_context"));
@@ -149,20 +208,54 @@ public final class SymptomFileReader {
                         "target context " + target + " is shorter than the trained context " + trained,
                         "a target context >= trained_context", null));
             }
+            Map<String, Object> ropeScaling = plain(r.path("rope_scaling"));
+            RopeMapping configured = r.path("rope_scaling").isObject() && model.encoding() == Encoding.ROPE
+                    ? RopeConfigReader.embedded(doc, r.get("rope_scaling"), rp + "/rope_scaling", model.ropeBase(), trained, target, problems)
+                    : null;
+            if (configured == null && !r.path("rope_scaling").isObject() && config != null && config.configured() != null) {
+                configured = config.configured();
+                ropeScaling = config.ropeScaling();
+                assume(rp + "/rope_scaling", config.blockKey() + " of " + config.source(), "the model's config.json");
+            }
+            if (factor == null && scalingFactor(configured) != null) {
+                factor = scalingFactor(configured);
+                assume(rp + "/factor", factor, "the configured " + configured.method() + " factor");
+            }
             if (factor == null) {
                 factor = (double) target / trained;
                 assume(rp + "/factor", factor, "target_context / trained_context = " + target + " / " + trained);
             }
             Double newBase = r.has("new_base") ? r.get("new_base").asDouble() : null;
-            BucketSpec buckets = "relative-bias".equals(family) ? buckets(r.path("relative_bias"), rp + "/relative_bias") : null;
-            Map<String, Object> ropeScaling = plain(r.path("rope_scaling"));
-            RopeMapping configured = r.path("rope_scaling").isObject() && model.encoding() == Encoding.ROPE
-                    ? RopeConfigReader.embedded(doc, r.get("rope_scaling"), rp + "/rope_scaling", model.ropeBase(), trained, target, problems)
-                    : null;
+            BucketSpec buckets = !"relative-bias".equals(family) ? null
+                    : !r.has("relative_bias") && config != null && config.buckets() != null
+                    ? fromConfig("relative_bias", config.buckets(), "relative_attention_num_buckets, relative_attention_max_distance")
+                    : buckets(r.path("relative_bias"), rp + "/relative_bias");
             Retrofit retrofit = new Retrofit(kind, factor, newBase, target, ropeScaling, configured, buckets,
                     tri(r.path("fine_tuned")), r.path("description").asString(null));
             List<Observation> observations = observations(b.path("observations"), pointer + "/observations", id, target);
-            return new BuildSpec(id, b.path("title").asString(null), retrofit, runtime, observations, pointer);
+            RopeMapping whatIf = null;
+            Map<String, Object> whatIfBlock = null;
+            if (b.path("what_if").isObject()) {
+                if (model.encoding() != Encoding.ROPE) {
+                    problems.add(doc.problem("value.inconsistent", pointer + "/what_if", "a what-if rope_scaling needs a RoPE model",
+                            "a RoPE model", "remove what_if"));
+                } else {
+                    whatIf = RopeConfigReader.embedded(doc, b.get("what_if"), pointer + "/what_if", model.ropeBase(), trained, target, problems);
+                    whatIfBlock = plain(b.get("what_if"));
+                }
+            }
+            return new BuildSpec(id, b.path("title").asString(null), retrofit, runtime, observations, pointer, whatIf, whatIfBlock);
+        }
+
+        /** The scaling factor a configured mapping applies, or null for mappings without one. */
+        private static Double scalingFactor(RopeMapping m) {
+            if (m instanceof RopeMapping.Linear l) return l.factor();
+            if (m instanceof RopeMapping.Yarn y) return y.factor();
+            if (m instanceof RopeMapping.Llama3 l) return l.factor();
+            if (m instanceof RopeMapping.DynamicNtk d) return d.factor();
+            if (m instanceof RopeMapping.NtkAware n) return n.factor();
+            if (m instanceof RopeMapping.LongRope l) return l.factor();
+            return null;
         }
 
         private BucketSpec buckets(JsonNode block, String pointer) {
@@ -191,7 +284,8 @@ public final class SymptomFileReader {
                     r.path("kv_cache_dtype").asString(null),
                     r.path("rope_dtype").asString(null),
                     r.has("attention_factor") ? r.get("attention_factor").asDouble() : null,
-                    r.has("sliding_window") ? r.get("sliding_window").asBoolean() : null);
+                    r.has("sliding_window") ? r.get("sliding_window").asBoolean() : null,
+                    r.has("prefix_caching") ? r.get("prefix_caching").asBoolean() : null);
         }
 
         private List<Observation> observations(JsonNode list, String pointer, String build, int target) {

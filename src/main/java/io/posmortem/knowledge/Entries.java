@@ -23,6 +23,11 @@ final class Entries {
         this.problems = problems;
     }
 
+    /** The file's top-level object. */
+    JsonNode root() {
+        return doc.root();
+    }
+
     /** The list under {@code key} at the top of the file; a problem if missing. */
     List<JsonNode> list(String key) {
         JsonNode node = doc.root().path(key);

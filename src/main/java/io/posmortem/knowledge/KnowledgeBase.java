@@ -2,6 +2,7 @@ package io.posmortem.knowledge;
 
 import io.posmortem.model.Capability;
 import io.posmortem.model.EvidenceSettings;
+import io.posmortem.model.RopeTypeKeys;
 import io.posmortem.model.StatisticsSettings;
 import io.posmortem.model.FixOption;
 import io.posmortem.model.RootCause;
@@ -34,7 +35,8 @@ public record KnowledgeBase(
         Map<String, Threshold> thresholds,
         Map<String, Reference> references,
         List<ModelDefault> modelDefaults,
-        List<ModelDefault> biasDefaults) {
+        List<ModelDefault> biasDefaults,
+        List<RopeTypeKeys> ropeTypeKeys) {
 
     /** Threshold ids the evidence engine reads; the loader requires them. */
     static final List<String> EVIDENCE_THRESHOLDS = List.of(
@@ -67,10 +69,12 @@ public record KnowledgeBase(
     /** Knowledge facts every session starts with: hypotheses, capabilities, fixes, thresholds. */
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>();
+        facts.addAll(questions.values());
         facts.addAll(hypotheses.values());
         facts.addAll(capabilities.values());
         facts.addAll(fixes.values());
         facts.addAll(thresholds.values());
+        facts.addAll(ropeTypeKeys);
         return facts;
     }
 }

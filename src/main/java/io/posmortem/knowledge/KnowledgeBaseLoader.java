@@ -6,6 +6,7 @@ import io.posmortem.intake.SourceText;
 import io.posmortem.model.Capability;
 import io.posmortem.model.FixOption;
 import io.posmortem.model.RootCause;
+import io.posmortem.model.RopeTypeKeys;
 import io.posmortem.model.Mechanism;
 import io.posmortem.model.ModelDefault;
 import io.posmortem.model.Problem;
@@ -40,7 +41,7 @@ public final class KnowledgeBaseLoader {
     /** The files a knowledge base consists of. */
     public static final List<String> FILES = List.of(
             "capabilities.yaml", "hypotheses.yaml", "mechanisms.yaml", "retrofit-kinds.yaml",
-            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml");
+            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml", "config-keys.yaml");
 
     /** Mechanism families and the methods the evidence engine implements for each. */
     static final Map<String, Set<String>> METHODS = Map.of(
@@ -180,6 +181,17 @@ public final class KnowledgeBaseLoader {
             }
         }
 
+        Entries keys = new Entries(docs.get("config-keys.yaml"), problems);
+        List<String> always = keys.texts(keys.root(), "", "always");
+        List<RopeTypeKeys> ropeTypeKeys = new ArrayList<>();
+        List<JsonNode> typeEntries = keys.list("rope_types");
+        for (int i = 0; i < typeEntries.size(); i++) {
+            JsonNode e = typeEntries.get(i);
+            String p = "/rope_types/" + i;
+            keys.onlyKeys(e, p, Set.of("type", "required", "optional"));
+            ropeTypeKeys.add(RopeTypeKeys.of(keys.text(e, p, "type"), keys.texts(e, p, "required"), keys.texts(e, p, "optional"), always));
+        }
+
         Entries def = new Entries(docs.get("defaults.yaml"), problems);
         List<ModelDefault> modelDefaults = defaults(def, "model");
         List<ModelDefault> biasDefaults = defaults(def, "relative_bias");
@@ -233,7 +245,7 @@ public final class KnowledgeBaseLoader {
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
         return new KnowledgeBase(HexFormat.of().formatHex(digest.digest()), questions, hypotheses, capabilities,
-                mechanisms, retrofitKinds, fixes, thresholds, references, modelDefaults, biasDefaults);
+                mechanisms, retrofitKinds, fixes, thresholds, references, modelDefaults, biasDefaults, List.copyOf(ropeTypeKeys));
     }
 
     /** Whether a build of a retrofit family can be running a mechanism of a family. */

@@ -42,7 +42,7 @@ public final class SubjectPlan {
                 kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
                 configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow(),
                 rt.slidingWindow(), rt.reportedBase(), rt.reportedFactor(), rt.reportedAttentionFactor(), rt.contextWindow(), rt.kvCacheDtype(),
-                rt.ropeDtype());
+                rt.ropeDtype(), rt.prefixCaching());
     }
 
     /**
@@ -81,8 +81,14 @@ public final class SubjectPlan {
             subjects.add(new Subject(Subject.fixId(build.id(), fix.id()), build.id(), SubjectRole.FIX,
                     null, fix.id(), m.id(), spec));
         }
+        if (build.whatIf() != null) {
+            subjects.add(new Subject(Subject.fixId(build.id(), WHAT_IF), build.id(), SubjectRole.FIX, null, WHAT_IF, WHAT_IF, build.whatIf()));
+        }
         return List.copyOf(subjects);
     }
+
+    /** The fix id of the alternative configuration a build asks to evaluate ({@code what_if}, {@code --what-if}). */
+    public static final String WHAT_IF = "what-if";
 
     /**
      * The configuration a mechanism implies for this build. A candidate NTK-aware base change uses

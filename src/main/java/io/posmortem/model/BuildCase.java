@@ -18,6 +18,7 @@ package io.posmortem.model;
  * @param reportedAttentionFactor   the attention factor the runtime reports applying, or null
  * @param contextWindow             the runtime's context window, or null
  * @param kvCacheDtype              the runtime's KV-cache dtype, or null
+ * @param prefixCaching             whether the runtime reuses cached keys across requests (null: not reported)
  * @param ropeDtype                 the dtype the runtime computes rotary angles in, or null
  */
 public record BuildCase(
@@ -40,4 +41,5 @@ public record BuildCase(
         Double reportedAttentionFactor,
         Integer contextWindow,
         String kvCacheDtype,
-        String ropeDtype) implements BuildScoped {}
+        String ropeDtype,
+        Boolean prefixCaching) implements BuildScoped {}

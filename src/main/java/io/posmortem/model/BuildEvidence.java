@@ -16,7 +16,10 @@ public record BuildEvidence(
         List<Observation> observations,
         List<CountTest> countTests,
         List<BandTrend> bandTrends,
-        List<ChartSeries> charts) {
+        List<ChartSeries> charts,
+        List<ConfigEntry> configEntries,
+        List<ConfigReading> configReadings,
+        List<LoaderReading> loaderReadings) {
 
     public String build() {
         return buildCase.build();
@@ -34,6 +37,9 @@ public record BuildEvidence(
         facts.addAll(precisionProfiles);
         facts.addAll(countTests);
         facts.addAll(bandTrends);
+        facts.addAll(configEntries);
+        facts.addAll(configReadings);
+        facts.addAll(loaderReadings);
         return facts;
     }
 }

@@ -18,4 +18,6 @@ public record BuildExpectation(
         String recommendation,
         List<String> rejectedFixes,
         List<String> fires,
-        List<String> silent) {}
+        List<String> silent,
+        List<String> configLint,
+        Boolean configClean) {}

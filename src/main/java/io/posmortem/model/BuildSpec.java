@@ -9,4 +9,12 @@ public record BuildSpec(
         Retrofit retrofit,
         RuntimeSpec runtime,
         List<Observation> observations,
-        String pointer) {}
+        String pointer,
+        RopeMapping whatIf,
+        java.util.Map<String, Object> whatIfBlock) {
+
+    /** This build with an alternative rope_scaling to evaluate beside the current one. */
+    public BuildSpec withWhatIf(RopeMapping mapping, java.util.Map<String, Object> block) {
+        return new BuildSpec(id, title, retrofit, runtime, observations, pointer, mapping, block);
+    }
+}

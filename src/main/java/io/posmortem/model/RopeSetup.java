@@ -6,7 +6,8 @@ package io.posmortem.model;
  * @param headDim         head dimension
  * @param rotaryDims      rotated dimensions: {@code int(headDim * partialRotaryFactor)}
  * @param base            rope_theta
- * @param mapping         the frequency mapping the rope_scaling / rope_parameters block selects
+ * @param mapping         the frequency mapping the rope_scaling / rope_parameters block selects (null when a
+ *                        lenient read met a block it cannot read)
  * @param trainedContext  the window the model was trained with (original_max_position_embeddings,
  *                        else max_position_embeddings)
  * @param maxPositions    max_position_embeddings

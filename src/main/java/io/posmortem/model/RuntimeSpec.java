@@ -9,6 +9,7 @@ package io.posmortem.model;
  * @param kvCacheDtype   KV-cache element type (fp32, fp16, bf16, fp8, int8, int4)
  * @param ropeDtype      dtype the rotary angles are computed in (fp32, fp16, bf16)
  * @param reportedAttentionFactor the attention factor (YaRN mscale) the runtime logs applying
+ * @param prefixCaching  whether the runtime reuses cached keys across requests (prefix caching)
  * @param slidingWindow  whether the runtime applies the model's sliding window (null: not reported)
  */
 public record RuntimeSpec(
@@ -20,7 +21,8 @@ public record RuntimeSpec(
         String kvCacheDtype,
         String ropeDtype,
         Double reportedAttentionFactor,
-        Boolean slidingWindow) {
+        Boolean slidingWindow,
+        Boolean prefixCaching) {
 
-    public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null, null, null);
+    public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null, null, null, null);
 }

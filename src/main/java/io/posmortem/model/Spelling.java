@@ -44,4 +44,9 @@ public final class Spelling {
         }
         return d[a.length()][b.length()];
     }
+
+    /** "did you mean 'x'?" for the closest candidate, or "" when none is close. */
+    public static String suggest(String input, Collection<String> candidates) {
+        return closest(input, candidates).map(s -> "did you mean '" + s + "'?").orElse("");
+    }
 }

@@ -15,4 +15,5 @@ public record SymptomFile(
         String title,
         ModelSpec model,
         List<BuildSpec> builds,
-        List<Assumption> assumptions) {}
+        List<Assumption> assumptions,
+        ModelConfig modelConfig) {}

@@ -9,5 +9,7 @@ public enum Verdict {
     /** Every candidate mechanism is contradicted by the observations. */
     NOT_EXPLAINED,
     /** The best explanation is not the positional encoding (truncation, missing sliding window, KV-cache quantization). */
-    NOT_POSITIONAL
+    NOT_POSITIONAL,
+    /** No observation shows a degradation: nothing to explain. */
+    NO_FAULT
 }

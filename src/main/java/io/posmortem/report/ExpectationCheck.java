@@ -54,6 +54,13 @@ public final class ExpectationCheck {
             List<String> fired = b.reasoning().firings().stream().map(ReasoningView.FiringView::rule).toList();
             for (String r : e.fires()) if (!fired.contains(r)) out.add(where + "rule " + r + " must fire");
             for (String r : e.silent()) if (fired.contains(r)) out.add(where + "rule " + r + " must stay silent");
+            List<String> lint = b.configLint().stream().map(ConfigIssueView::rule).toList();
+            for (String r : e.configLint()) if (!lint.contains(r)) out.add(where + "config lint " + r + " must report an issue; reported: " + lint);
+            if (Boolean.TRUE.equals(e.configClean())) {
+                for (ConfigIssueView i : b.configLint()) {
+                    if (i.severity().equals("warning")) out.add(where + "config lint must be clean, but " + i.rule() + ": " + i.text());
+                }
+            }
         }
         return out;
     }

@@ -60,6 +60,7 @@ public final class MarkdownRenderer {
         String head = switch (d.verdict()) {
             case "diagnosed" -> "Diagnosis";
             case "not-positional" -> "Not positional";
+            case "no-fault" -> "No fault";
             case "insufficient-evidence" -> "Insufficient evidence, leading";
             default -> "Not explained, least contradicted";
         };

@@ -1,6 +1,7 @@
 package io.posmortem.report;
 
 import io.posmortem.knowledge.KnowledgeBase;
+import io.posmortem.knowledge.SubjectPlan;
 import io.posmortem.model.AlibiProfile;
 import io.posmortem.model.AlibiSpec;
 import io.posmortem.model.Assumption;
@@ -9,6 +10,7 @@ import io.posmortem.model.BucketProfile;
 import io.posmortem.model.BucketSpec;
 import io.posmortem.model.BuildCase;
 import io.posmortem.model.BuildSpec;
+import io.posmortem.model.ConfigIssue;
 import io.posmortem.model.CountTest;
 import io.posmortem.model.Diagnosis;
 import io.posmortem.model.Discriminator;
@@ -124,8 +126,11 @@ public final class ReportBuilder {
             List<Reason> because = hypotheses.stream().filter(h -> h.id().equals(d.hypothesis()))
                     .findFirst().map(HypothesisView::supporting).orElse(List.of());
             RootCause cause = kb.hypotheses().get(d.hypothesis());
-            diagnosis = new DiagnosisView(d.hypothesis(), title(d.hypothesis()), Numbers.round(d.confidence()),
-                    WireName.of(d.verdict()), cause.summary(), explain(trace, d), cause.positional() ? null : cause.check(), because);
+            diagnosis = cause == null
+                    ? new DiagnosisView(d.hypothesis(), "no fault", 0, WireName.of(d.verdict()),
+                            "No observation shows a degradation.", explain(trace, d), null, List.of())
+                    : new DiagnosisView(d.hypothesis(), title(d.hypothesis()), Numbers.round(d.confidence()),
+                            WireName.of(d.verdict()), cause.summary(), explain(trace, d), cause.positional() ? null : cause.check(), because);
         }
 
         List<WhyNotView> whyNot = whyNot(trace, buildCase, question, diagnosis, hypotheses);
@@ -141,7 +146,7 @@ public final class ReportBuilder {
             List<String> checks = trace.liveOfBuild(FixCheck.class).stream().filter(c -> c.fix().equals(r.fix()))
                     .map(c -> explain(trace, c)).toList();
             recommendations.add(new RecommendationView(fix.id(), fix.title(), r.rank(), fix.summary(), fix.caveat(),
-                    parameters(subject, run), ropeScaling(subject), findingTexts(trace, subject.id()), checks, explain(trace, r)));
+                    parameters(subject, run), ropeScaling(subject, run), findingTexts(trace, subject.id()), checks, explain(trace, r)));
         }
         List<RejectedFixView> rejected = new ArrayList<>();
         for (FixRejection r : trace.liveOfBuild(FixRejection.class)) {
@@ -172,7 +177,10 @@ public final class ReportBuilder {
         ReasoningView reasoning = new ReasoningView(trace.rules().size(), trace.firedRules().size(), firings);
 
         return new BuildReport(spec.id(), spec.title(), retrofit, question, kb.questions().get(question).text(), diagnosis, whyNot,
-                hypotheses, recommendations, rejected, discriminators, List.copyOf(unchecked), observations(run), countTests(run),
+                hypotheses, recommendations, rejected, discriminators, List.copyOf(unchecked), configLint(trace),
+                whatIf(trace, run, diagnosis, hypotheses),
+                run.evidence().loaderReadings().stream().map(l -> new LoaderReadingView(l.generation(), Numbers.round(l.factor()),
+                        Numbers.round(l.attentionFactor()), l.correctionContext())).toList(), observations(run), countTests(run),
                 keyNumbers(run), evidence(trace, run), charts(run),
                 assumptions, reasoning);
     }
@@ -258,6 +266,38 @@ public final class ReportBuilder {
             if (!restored) failures.add("no prediction shows " + fix + " restoring " + o.capability() + " (observation " + o.id() + ")");
         }
         return failures.stream().distinct().toList();
+    }
+
+    /** The what-if subject against the mapping of the diagnosis (or the leader), when the build has one. */
+    private static WhatIfView whatIf(Trace trace, BuildRun run, DiagnosisView diagnosis, List<HypothesisView> hypotheses) {
+        Subject alt = run.evidence().subjects().stream().filter(s -> SubjectPlan.WHAT_IF.equals(s.fix())).findFirst().orElse(null);
+        if (alt == null || run.spec().whatIfBlock() == null) return null;
+        String against = diagnosis != null && !"none".equals(diagnosis.hypothesis()) ? diagnosis.hypothesis()
+                : hypotheses.isEmpty() ? null : hypotheses.get(0).id();
+        Subject current = run.evidence().subjects().stream().filter(s -> s.role() == SubjectRole.CANDIDATE && s.hypothesis().equals(against))
+                .findFirst().orElse(null);
+        List<Finding> now = current == null ? List.of() : trace.live(Finding.class).stream().filter(f -> f.subject().equals(current.id())).toList();
+        List<Finding> then = trace.live(Finding.class).stream().filter(f -> f.subject().equals(alt.id())).toList();
+        List<String> nowIds = now.stream().map(Finding::id).distinct().toList();
+        List<String> thenIds = then.stream().map(Finding::id).distinct().toList();
+        List<FixCheck> checks = trace.live(FixCheck.class).stream().filter(c -> c.fix().equals(SubjectPlan.WHAT_IF)).toList();
+        boolean restoresAll = run.evidence().observations().stream().filter(o -> o.outcome() == Outcome.DEGRADED)
+                .allMatch(o -> checks.stream().anyMatch(c -> c.observation().equals(o.id()) && c.effect() == FixEffect.RESTORES));
+        boolean breaksNone = checks.stream().noneMatch(c -> c.effect() == FixEffect.BREAKS || c.effect() == FixEffect.LEAVES_DEGRADED);
+        return new WhatIfView(run.spec().whatIfBlock(), against, now.stream().map(f -> explain(trace, f)).toList(),
+                then.stream().map(f -> explain(trace, f)).toList(), nowIds.stream().filter(id -> !thenIds.contains(id)).toList(),
+                thenIds.stream().filter(id -> !nowIds.contains(id)).toList(), checks.stream().map(c -> explain(trace, c)).toList(),
+                restoresAll && breaksNone);
+    }
+
+    private static List<ConfigIssueView> configLint(Trace trace) {
+        List<ConfigIssueView> out = new ArrayList<>();
+        for (ConfigIssue i : trace.liveOfBuild(ConfigIssue.class)) {
+            out.add(new ConfigIssueView(i.id(), i.severity(), i.pointer(), explain(trace, i), i.detail()));
+        }
+        out.sort(Comparator.comparing((ConfigIssueView v) -> v.severity().equals("warning") ? 0 : 1).thenComparing(ConfigIssueView::rule)
+                .thenComparing(ConfigIssueView::pointer));
+        return List.copyOf(out);
     }
 
     private static List<ObservationView> observations(BuildRun run) {
@@ -427,24 +467,13 @@ public final class ReportBuilder {
     }
 
     /** A transformers {@code rope_scaling} block for a RoPE fix, or null when the fix is not a rope_scaling change. */
-    static Map<String, Object> ropeScaling(Subject subject) {
+    static Map<String, Object> ropeScaling(Subject subject, BuildRun run) {
         if (!(subject.spec() instanceof RopeMapping mapping)) return null;
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (mapping instanceof RopeMapping.Yarn y) {
-            m.put("rope_type", "yarn");
-            m.put("factor", y.factor());
-            m.put("original_max_position_embeddings", y.originalContext());
-            m.put("beta_fast", y.betaFast());
-            m.put("beta_slow", y.betaSlow());
-            return m;
-        }
-        if (mapping instanceof RopeMapping.Linear l) {
-            m.put("rope_type", "linear");
-            m.put("factor", l.factor());
-            return m;
-        }
-        return null;
+        double effectiveBase = run.evidence().ropeProfiles().stream().filter(p -> p.subject().equals(subject.id()))
+                .findFirst().map(RopeProfile::effectiveBase).orElse(mapping.base());
+        return RopeScalingBlock.of(mapping, effectiveBase);
     }
+
 
     /** Pair indices matching a test, as compact ranges: "0-20, 23". */
     static String ranges(List<RotaryPair> pairs, java.util.function.Predicate<RotaryPair> test) {

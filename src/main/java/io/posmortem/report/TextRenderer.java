@@ -42,6 +42,11 @@ public final class TextRenderer {
     private static void summary(StringBuilder out, BuildReport b) {
         DiagnosisView d = b.diagnosis();
         String answer = d == null ? "no conclusion" : d.verdict() + ": " + d.hypothesis() + " (" + Numbers.fixed(d.confidence(), 2) + ")";
+        if (d != null && d.verdict().equals("no-fault")) {
+            wrap(out, "", b.id() + "  no-fault: no observation shows a degradation" + (b.configLint().isEmpty() ? ""
+                    : "; config lint: " + b.configLint().size() + " issue(s)"));
+            return;
+        }
         if (d != null && d.check() != null) {
             wrap(out, "", b.id() + "  " + answer + "; not the positional encoding - check: " + d.check());
             return;
@@ -56,6 +61,14 @@ public final class TextRenderer {
         wrap(out, "   ", "retrofit: " + r.kind() + (r.statedLoosely() ? " (stated loosely)" : "") + ", "
                 + Numbers.format(r.trainedContext()) + " -> " + Numbers.format(r.targetContext()) + " tokens, factor "
                 + Numbers.format(r.factor()) + (r.newBase() == null ? "" : ", new base " + Numbers.format(r.newBase())));
+        for (ConfigIssueView i : b.configLint()) {
+            wrap(out, "   ", "CONFIG " + i.severity() + " " + i.pointer() + ": " + i.text() + (i.detail() == null || i.detail().isEmpty() ? "" : " - " + i.detail())
+                    + " [" + i.rule() + "]");
+        }
+        for (LoaderReadingView l : b.loaderReadings()) {
+            wrap(out, "     ", l.generation() + " reads factor " + Numbers.format(l.factor()) + ", attention factor "
+                    + Numbers.format(l.attentionFactor()) + ", correction range over " + Numbers.format(l.correctionContext()) + " tokens");
+        }
         out.append('\n');
         DiagnosisView d = b.diagnosis();
         if (d == null) {
@@ -64,10 +77,12 @@ public final class TextRenderer {
             String head = switch (d.verdict()) {
                 case "diagnosed" -> "DIAGNOSIS";
                 case "not-positional" -> "NOT POSITIONAL - diagnosis";
+                case "no-fault" -> "NO FAULT";
                 case "insufficient-evidence" -> "INSUFFICIENT EVIDENCE - leading";
                 default -> "NOT EXPLAINED by the candidate mechanisms - least contradicted";
             };
-            wrap(out, "   ", head + ": " + d.hypothesis() + " (" + d.title() + "), confidence " + Numbers.fixed(d.confidence(), 2));
+            if (d.verdict().equals("no-fault")) wrap(out, "   ", head + ": " + d.summary());
+            else wrap(out, "   ", head + ": " + d.hypothesis() + " (" + d.title() + "), confidence " + Numbers.fixed(d.confidence(), 2));
             if (d.check() != null) wrap(out, "   ", "CHECK: " + d.check());
             if (!b.recommendations().isEmpty()) {
                 RecommendationView fix = b.recommendations().get(0);
@@ -79,7 +94,7 @@ public final class TextRenderer {
                         + "' (score " + Numbers.fixed(w.score(), 2) + ")");
             }
             for (String s : b.discriminators()) wrap(out, "   ", "TO DECIDE: " + s);
-            if (!d.verdict().equals("diagnosed") && !d.verdict().equals("not-positional")) {
+            if (!d.verdict().equals("diagnosed") && !d.verdict().equals("not-positional") && !d.verdict().equals("no-fault")) {
                 for (UncheckedView u : b.unchecked()) wrap(out, "   ", "NOT CHECKED: " + u.hypothesis() + " - " + u.ask());
             }
             out.append('\n');
@@ -95,6 +110,15 @@ public final class TextRenderer {
                     + w.status() + (w.statedReading() ? "; the literal reading of retrofit '" + b.retrofit().kind() + "'" : "") + ":");
             if (w.limit() != null) wrap(out, "     ", w.limit());
             reasons(out, w.against(), "-");
+        }
+        if (b.whatIf() != null) {
+            WhatIfView w = b.whatIf();
+            out.append('\n');
+            wrap(out, "   ", "WHAT IF rope_scaling " + inline(w.ropeScaling()) + " (against " + w.comparedWith() + "): "
+                    + (w.fixesEveryDegradation() ? "restores every degraded observation and breaks none" : "does not fix the build"));
+            for (String f : w.disappear()) wrap(out, "     - gone: ", f);
+            for (String f : w.appear()) wrap(out, "     + new:  ", f);
+            for (String c : w.checks()) wrap(out, "       ", c);
         }
         for (RecommendationView rec : b.recommendations()) {
             out.append('\n');

@@ -44,7 +44,7 @@ class RulePackTest {
             assertTrue(r.file().startsWith("rules/"), r.file());
             assertFalse(r.explanation().isBlank(), r.id());
             String prefix = switch (r.layer()) {
-                case INTERPRETATION -> "interp.";
+                case INTERPRETATION -> "interp.|lint.";
                 case PREDICTION -> "pred.";
                 case MATCHING -> "match.";
                 case CONCLUSION -> "conclude.|fix.";

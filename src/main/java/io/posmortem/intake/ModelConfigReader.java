@@ -1,0 +1,116 @@
+package io.posmortem.intake;
+
+import io.posmortem.model.BucketSpec;
+import io.posmortem.model.Encoding;
+import io.posmortem.model.ModelConfig;
+import io.posmortem.model.RopeMapping;
+import io.posmortem.model.RopeSetup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a Hugging Face style {@code config.json} into a {@link ModelConfig}: RoPE models through
+ * {@link RopeConfigReader} (every historical shape of the RoPE fields), ALiBi models (BLOOM's
+ * {@code model_type: bloom}, MPT's {@code attn_config.alibi}), T5's bucket fields, and learned
+ * positions ({@code n_positions} without RoPE). Unknown keys are kept as entries for config lint,
+ * not refused: loaders ignore them, and so must intake.
+ */
+public final class ModelConfigReader {
+    private ModelConfigReader() {}
+
+    /** Top-level keys that bear on position and are listed as entries for lint. */
+    static final Set<String> POSITIONAL_KEYS = Set.of("rope_theta", "max_position_embeddings", "original_max_position_embeddings",
+            "partial_rotary_factor", "head_dim", "sliding_window", "rope_scaling", "rope_parameters", "max_seq_len", "n_positions",
+            "relative_attention_num_buckets", "relative_attention_max_distance", "rope_type", "rope_scaling_factor", "rotary_pct");
+
+    public static ModelConfig read(Path file) throws InvalidInputException {
+        SourceText text = SourceText.read(file);
+        LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.Syntax.JSON);
+        return read(doc);
+    }
+
+    public static ModelConfig read(LocatedDocument doc) throws InvalidInputException {
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            throw new InvalidInputException(List.of(doc.problem("config.structure", "", "a config must be a JSON object", "an object", null)));
+        }
+        String modelType = root.path("model_type").asString(null);
+        List<ModelConfig.Entry> entries = new ArrayList<>();
+        for (String key : root.propertyNames()) {
+            if (POSITIONAL_KEYS.contains(key) && !root.get(key).isObject()) {
+                entries.add(new ModelConfig.Entry("top", key, "/" + LocatedDocument.escape(key), scalar(root.get(key))));
+            }
+        }
+        boolean alibi = "bloom".equals(modelType) || root.path("attn_config").path("alibi").asBoolean(false) || root.path("alibi").asBoolean(false);
+        boolean t5 = root.has("relative_attention_num_buckets");
+        boolean rope = root.has("rope_theta") || root.has("rope_scaling") || root.has("rope_parameters")
+                || (!alibi && !t5 && !root.has("n_positions"));
+        Integer heads = integer(root, "num_attention_heads", "n_head", "n_heads", "num_heads");
+        Integer hidden = integer(root, "hidden_size", "d_model", "n_embd");
+        Integer headDim = integer(root, "head_dim", "d_kv");
+        if (headDim == null && hidden != null && heads != null && heads > 0) headDim = hidden / heads;
+        if (alibi) {
+            return new ModelConfig(doc.source(), modelType, Encoding.ALIBI, headDim, heads, integer(root, "max_seq_len", "seq_length"),
+                    null, null, null, null, null, null, Map.of(), null, null, List.copyOf(entries));
+        }
+        if (t5) {
+            int buckets = root.get("relative_attention_num_buckets").asInt();
+            Integer maxDistance = integer(root, "relative_attention_max_distance");
+            return new ModelConfig(doc.source(), modelType, Encoding.T5_BIAS, headDim, heads, integer(root, "n_positions"), null, null, null,
+                    null, null, null, Map.of(), null, new BucketSpec(buckets, maxDistance == null ? 128 : maxDistance, false),
+                    List.copyOf(entries));
+        }
+        if (!rope) {
+            Integer positions = integer(root, "n_positions", "max_position_embeddings");
+            return new ModelConfig(doc.source(), modelType, Encoding.LEARNED, headDim, heads, positions, positions, null, null, null,
+                    null, null, Map.of(), null, null, List.copyOf(entries));
+        }
+        RopeSetup setup = RopeConfigReader.read(doc, RopeConfigReader.Overrides.NONE, true);
+        String blockKey = root.has("rope_parameters") ? "rope_parameters" : root.path("rope_scaling").isObject() ? "rope_scaling" : null;
+        Map<String, Object> block = new LinkedHashMap<>();
+        if (blockKey != null) {
+            JsonNode b = root.get(blockKey);
+            for (String key : b.propertyNames()) {
+                block.put(key, plain(b.get(key)));
+                entries.add(new ModelConfig.Entry(blockKey, key, "/" + blockKey + "/" + LocatedDocument.escape(key), scalar(b.get(key))));
+            }
+        }
+        RopeMapping configured = blockKey == null ? null : setup.mapping();
+        Integer originalTop = integer(root, "original_max_position_embeddings");
+        Integer window = root.path("sliding_window").isIntegralNumber() ? root.get("sliding_window").asInt() : null;
+        if (window != null && setup.maxPositions() > 0 && window >= setup.maxPositions()) window = null; // a window covering the context is no window
+        return new ModelConfig(doc.source(), modelType, Encoding.ROPE, setup.headDim(), heads, setup.trainedContext(), setup.maxPositions(),
+                originalTop, setup.base(), (double) setup.rotaryDims() / setup.headDim(), window, blockKey, block, configured, null,
+                List.copyOf(entries));
+    }
+
+    private static Integer integer(JsonNode root, String... keys) {
+        for (String k : keys) if (root.path(k).isIntegralNumber()) return root.get(k).asInt();
+        return null;
+    }
+
+    private static String scalar(JsonNode n) {
+        if (n == null || n.isNull()) return "null";
+        if (n.isArray()) return "[" + n.size() + " values]";
+        return n.isString() ? n.asString() : n.toString();
+    }
+
+    private static Object plain(JsonNode n) {
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>();
+            n.forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        if (n.isIntegralNumber()) return n.asLong();
+        if (n.isNumber()) return n.asDouble();
+        if (n.isBoolean()) return n.asBoolean();
+        if (n.isNull()) return null;
+        return n.asString();
+    }
+
+}
