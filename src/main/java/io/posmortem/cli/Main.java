@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Diagnoses long-context failures after a positional-encoding retrofit.",
-        subcommands = {TriageCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
+        subcommands = {TriageCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, ServeCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -74,7 +74,7 @@ public final class Triage {
                     continue;
                 }
                 RopeConfigReader.Alternative alt = RopeConfigReader.alternative(whatIf, file.model().ropeBase(),
-                        file.model().trainedContext(), b.retrofit().targetContext());
+                        file.model().trainedContext(), b.retrofit().targetContext(), file.model().rotaryDims());
                 builds.add(b.withWhatIf(alt.mapping(), alt.block()));
             }
             file = new SymptomFile(file.source(), file.sha256(), file.title(), file.model(), List.copyOf(builds), file.assumptions(),
@@ -85,6 +85,11 @@ public final class Triage {
 
     public TriageRun run(SourceText input) throws InvalidInputException, InferenceException {
         return run(reader.read(input));
+    }
+
+    /** Triages text from the network: inputs that name other files ({@code model.config}) are refused. */
+    public TriageRun runUntrusted(SourceText input) throws InvalidInputException, InferenceException {
+        return run(reader.withoutFileAccess().read(input));
     }
 
     private TriageRun run(SymptomFile file) throws InferenceException {

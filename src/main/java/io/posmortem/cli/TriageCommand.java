@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +52,7 @@ public final class TriageCommand implements Callable<Integer> {
         }
     }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Symptom files, or directories of them.")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Symptom files, directories of them, or - to read a list of paths from standard input.")
     List<Path> inputs;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -69,6 +73,10 @@ public final class TriageCommand implements Callable<Integer> {
 
     @Option(names = "--with-trace", description = "Embed the full trace in the JSON report (field 'trace').")
     boolean withTrace;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "0",
+            description = "Inputs triaged in parallel (default: one per core). Output stays in input order.")
+    int jobs;
 
     @Option(names = "--model-config", paramLabel = "FILE",
             description = "A Hugging Face config.json for inputs whose model does not name one (model.config).")
@@ -94,60 +102,112 @@ public final class TriageCommand implements Callable<Integer> {
             return broken(stderr, "rules " + rules, e.problems());
         }
         ReportBuilder reports = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE);
-        List<Path> files = expand(inputs);
+        List<Path> given = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!input.toString().equals("-")) {
+                given.add(input);
+                continue;
+            }
+            try {
+                new String(System.in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> given.add(Path.of(l)));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                stderr.println("posmortem triage: cannot read the list of inputs on standard input: " + e.getMessage());
+                stderr.flush();
+                return ExitCodes.USAGE;
+            }
+        }
+        List<Path> files = expand(given);
+        if (files.isEmpty()) {
+            stderr.println("posmortem triage: no inputs");
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
         if (format == Format.html && files.size() > 1 && out == null) {
             stderr.println("posmortem triage: several HTML reports need --out DIR (one page per input)");
             stderr.flush();
             return ExitCodes.USAGE;
         }
+        long started = System.nanoTime();
+        int threads = Math.max(1, Math.min(jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors(), files.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "posmortem-triage");
+            t.setDaemon(true);
+            return t;
+        });
+        // A window of inputs in flight ahead of the one being written keeps every core busy while
+        // bounding the reports held in memory, whatever the number of inputs.
+        int window = 4 * threads;
+        List<Future<Result>> results = new ArrayList<>();
+        for (int i = 0; i < Math.min(window, files.size()); i++) {
+            Path file = files.get(i);
+            results.add(pool.submit(() -> triageOne(triage, reports, file, files.size())));
+        }
         boolean anyInvalid = false;
         boolean anyFailed = false;
+        int[] counts = new int[3];
         Set<String> written = new HashSet<>();
         StringBuilder traces = new StringBuilder();
-        for (Path file : files) {
-            Report report;
-            TriageRun run = null;
+        boolean progress = System.console() != null && files.size() > 20;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            if (i + window < files.size()) {
+                Path next = files.get(i + window);
+                results.add(pool.submit(() -> triageOne(triage, reports, next, files.size())));
+            }
+            Result result;
             try {
-                run = triage.run(file, modelConfig, whatIf);
-                report = reports.diagnosed(run);
-            } catch (InvalidInputException e) {
+                result = results.get(i).get();
+                results.set(i, null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCodes.INTERNAL;
+            } catch (ExecutionException e) {
+                // A bug on one input: say so for that input and go on with the others.
+                Report failed = reports.failed(file.toString(), List.of(new Problem("internal", file.toString(), "", 0, 0,
+                        "internal error: " + e.getCause(), null, "please report it with this input")));
+                result = new Result(failed, render(failed, files.size()), null, List.of(failed.errors().get(0).oneLine()));
+            }
+            Report report = result.report();
+            result.errors().forEach(stderr::println);
+            if (Report.INVALID.equals(report.status())) {
                 anyInvalid = true;
-                report = reports.invalid(file.toString(), e.problems());
-                if (format != Format.text || out != null) e.problems().forEach(p -> stderr.println(p.oneLine()));
-            } catch (InferenceException e) {
+                counts[1]++;
+            } else if (Report.FAILED.equals(report.status())) {
                 anyFailed = true;
-                report = reports.failed(file.toString(), e.problems());
-                e.problems().forEach(p -> stderr.println(p.oneLine()));
+                counts[2]++;
+            } else {
+                counts[0]++;
             }
-            TraceDocument trace = run == null ? null
-                    : TraceDocuments.of(run, triage.rules().fingerprint(), triage.knowledge().fingerprint(), Version.VALUE);
-            if (trace != null && traceFile != null) {
-                traces.append(files.size() == 1 ? JsonRenderer.prettyValue(trace) : JsonRenderer.lineValue(trace));
-            }
-            if (withTrace && trace != null) report = report.withTrace(trace);
-            String rendered = switch (format) {
-                case json -> files.size() == 1 || out != null ? JsonRenderer.pretty(report) : JsonRenderer.line(report);
-                case markdown -> MarkdownRenderer.render(report);
-                case html -> HtmlRenderer.render(report);
-                default -> TextRenderer.render(report);
-            };
+            if (result.trace() != null) traces.append(result.trace());
             if (out != null) {
                 Path target = out.resolve(uniqueName(file, format.extension, written));
                 try {
-                    writeAtomically(target, rendered);
+                    writeAtomically(target, result.rendered());
                 } catch (IOException e) {
                     stderr.println(target + ": cannot write report: " + e.getMessage());
                     return ExitCodes.INTERNAL;
                 }
                 stdout.println(report.status() + "\t" + file + "\t" + target);
             } else if (format == Format.text && Report.INVALID.equals(report.status())) {
-                stderr.print(rendered);
+                stderr.print(result.rendered());
                 stderr.flush();
             } else {
-                stdout.print(rendered);
+                stdout.print(result.rendered());
                 if ((format == Format.text || format == Format.markdown) && files.size() > 1) stdout.println();
             }
             stdout.flush();
+            if (progress) {
+                stderr.print("\r[" + (i + 1) + "/" + files.size() + "]");
+                stderr.flush();
+            }
+        }
+        pool.shutdown();
+        if (progress) stderr.println();
+        if (files.size() > 1) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            stderr.println(String.format(Locale.ROOT, "posmortem: %d input(s): %d triaged, %d invalid, %d failed in %.2f s (%.0f files/s, %d thread(s))",
+                    files.size(), counts[0], counts[1], counts[2], seconds, files.size() / Math.max(seconds, 1e-9), threads));
         }
         if (traceFile != null) {
             try {
@@ -160,6 +220,41 @@ public final class TriageCommand implements Callable<Integer> {
         stderr.flush();
         if (anyFailed) return ExitCodes.RULES;
         return anyInvalid ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
+
+    /** What triaging one input gives: its report, the report rendered, its trace (or null) and its problem lines for stderr. */
+    record Result(Report report, String rendered, String trace, List<String> errors) {}
+
+    private Result triageOne(Triage triage, ReportBuilder reports, Path file, int inputs) {
+        Report report;
+        TriageRun run = null;
+        List<String> errors = new ArrayList<>();
+        try {
+            run = triage.run(file, modelConfig, whatIf);
+            report = reports.diagnosed(run);
+        } catch (InvalidInputException e) {
+            report = reports.invalid(file.toString(), e.problems());
+            if (format != Format.text || out != null) e.problems().forEach(p -> errors.add(p.oneLine()));
+        } catch (InferenceException e) {
+            report = reports.failed(file.toString(), e.problems());
+            e.problems().forEach(p -> errors.add(p.oneLine()));
+        }
+        String trace = null;
+        if (run != null && (traceFile != null || withTrace)) {
+            TraceDocument doc = TraceDocuments.of(run, triage.rules().fingerprint(), triage.knowledge().fingerprint(), Version.VALUE);
+            if (traceFile != null) trace = inputs == 1 ? JsonRenderer.prettyValue(doc) : JsonRenderer.lineValue(doc);
+            if (withTrace) report = report.withTrace(doc);
+        }
+        return new Result(report, render(report, inputs), trace, List.copyOf(errors));
+    }
+
+    private String render(Report report, int inputs) {
+        return switch (format) {
+            case json -> inputs == 1 || out != null ? JsonRenderer.pretty(report) : JsonRenderer.line(report);
+            case markdown -> MarkdownRenderer.render(report);
+            case html -> HtmlRenderer.render(report);
+            default -> TextRenderer.render(report);
+        };
     }
 
     private static int broken(PrintWriter stderr, String what, List<Problem> problems) {

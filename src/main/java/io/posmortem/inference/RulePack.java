@@ -56,7 +56,7 @@ public final class RulePack {
         this.idByName = Collections.unmodifiableMap(idByName);
     }
 
-    KieBase kieBase() {
+    public KieBase kieBase() {
         return kieBase;
     }
 
@@ -83,15 +83,20 @@ public final class RulePack {
         }
         if (!problems.isEmpty()) throw new RulePackException(problems);
 
-        KnowledgeBuilder builder = newBuilder();
-        for (Path file : files) builder.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
-        if (builder.hasErrors()) {
-            // One syntax error can hide a file's other errors and another file's: compile each on its own.
-            for (Path file : files) problems.addAll(compileErrors(file, sources.get(file)));
-            if (problems.isEmpty()) problems.addAll(errors(builder, files, sources));
-            throw new RulePackException(problems);
+        String fingerprint = fingerprint(dir, sources);
+        KieBase kieBase = CompiledRuleCache.read(dir, fingerprint);
+        if (kieBase == null) {
+            KnowledgeBuilder builder = newBuilder();
+            for (Path file : files) builder.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
+            if (builder.hasErrors()) {
+                // One syntax error can hide a file's other errors and another file's: compile each on its own.
+                for (Path file : files) problems.addAll(compileErrors(file, sources.get(file)));
+                if (problems.isEmpty()) problems.addAll(errors(builder, files, sources));
+                throw new RulePackException(problems);
+            }
+            kieBase = builder.newKieBase();
+            CompiledRuleCache.write(dir, fingerprint, kieBase);
         }
-        KieBase kieBase = builder.newKieBase();
 
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         Map<String, String> idByName = new LinkedHashMap<>();
@@ -120,7 +125,7 @@ public final class RulePack {
         infos.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
         Map<String, RuleInfo> ordered = new LinkedHashMap<>();
         infos.forEach(i -> ordered.put(i.id(), i));
-        return new RulePack(kieBase, ordered, idByName, fingerprint(dir, sources));
+        return new RulePack(kieBase, ordered, idByName, fingerprint);
     }
 
     /** SHA-256 over every rule file's path (relative to the rule directory, in path order) and bytes. */

@@ -32,6 +32,9 @@ public final class LocatedDocument {
     /** Most nodes accepted in one document. */
     public static final int MAX_NODES = 200_000;
 
+    /** Larger numbers are refused before validation: no positional quantity comes near, and they overflow integer checks. */
+    public static final double MAX_MAGNITUDE = 1e15;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -184,13 +187,22 @@ public final class LocatedDocument {
                     return nodes.stringNode(p.getString());
                 case VALUE_NUMBER_INT: {
                     BigInteger big = p.getBigIntegerValue();
-                    return big.bitLength() < 64 ? nodes.numberNode(big.longValue()) : nodes.numberNode(big);
+                    if (big.abs().compareTo(BigInteger.valueOf((long) MAX_MAGNITUDE)) > 0) {
+                        problems.add(at("value.too-large", pointer, loc, "number " + p.getString() + " is beyond any meaningful value here",
+                                "a number of magnitude at most 1e15", null));
+                        return nodes.numberNode(0L);
+                    }
+                    return nodes.numberNode(big.longValue());
                 }
                 case VALUE_NUMBER_FLOAT: {
                     double d = p.getDoubleValue();
                     if (!Double.isFinite(d)) {
                         problems.add(at("value.not-finite", pointer, loc, "number " + p.getString() + " is not finite",
                                 "a finite number", null));
+                    } else if (Math.abs(d) > MAX_MAGNITUDE) {
+                        problems.add(at("value.too-large", pointer, loc, "number " + p.getString() + " is beyond any meaningful value here",
+                                "a number of magnitude at most 1e15", null));
+                        return nodes.numberNode(0.0);
                     }
                     return nodes.numberNode(d);
                 }

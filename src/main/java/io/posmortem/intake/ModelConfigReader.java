@@ -81,6 +81,9 @@ public final class ModelConfigReader {
             }
         }
         RopeMapping configured = blockKey == null ? null : setup.mapping();
+        List<io.posmortem.model.Problem> pairProblems = new ArrayList<>();
+        if (configured != null) RopeConfigReader.checkPairs(doc, "/" + blockKey, configured, setup.rotaryDims(), pairProblems);
+        if (!pairProblems.isEmpty()) throw new InvalidInputException(pairProblems);
         Integer originalTop = integer(root, "original_max_position_embeddings");
         Integer window = root.path("sliding_window").isIntegralNumber() ? root.get("sliding_window").asInt() : null;
         if (window != null && setup.maxPositions() > 0 && window >= setup.maxPositions()) window = null; // a window covering the context is no window

@@ -148,16 +148,32 @@ public final class RopeConfigReader {
     public record Alternative(RopeMapping mapping, java.util.Map<String, Object> block) {}
 
     /** Reads {@code json}, a rope_scaling block (strict, as {@link #block}), for a model with {@code base} trained on {@code original} tokens. */
-    public static Alternative alternative(String json, double base, int original, int maxPositions) throws InvalidInputException {
+    public static Alternative alternative(String json, double base, int original, int maxPositions, int rotaryDims)
+            throws InvalidInputException {
         LocatedDocument doc = LocatedDocument.parse(SourceText.of("--what-if", json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 LocatedDocument.Syntax.JSON);
         RopeMapping mapping = block(doc, base, original, maxPositions);
+        List<Problem> problems = new ArrayList<>();
+        checkPairs(doc, "", mapping, rotaryDims, problems);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
         java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (String key : doc.root().propertyNames()) {
             JsonNode v = doc.root().get(key);
             map.put(key, v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.isString() ? v.asString() : v.toString());
         }
         return new Alternative(mapping, map);
+    }
+
+    /** A problem per LongRoPE factor list whose length is not one entry per rotary pair. */
+    static void checkPairs(LocatedDocument document, String blockPointer, RopeMapping mapping, int rotaryDims, List<Problem> problems) {
+        if (!(mapping instanceof RopeMapping.LongRope l)) return;
+        for (String name : List.of("short_factor", "long_factor")) {
+            int size = name.equals("short_factor") ? l.shortFactor().size() : l.longFactor().size();
+            if (size != rotaryDims / 2) {
+                problems.add(document.problem("value.inconsistent", blockPointer + "/" + name, name + " has " + size
+                        + " entries, but the model rotates " + rotaryDims + " dimensions", rotaryDims / 2 + " entries, one per rotary pair", null));
+            }
+        }
     }
 
     private static double orOne(Double v) {

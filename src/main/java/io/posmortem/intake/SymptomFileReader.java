@@ -38,6 +38,15 @@ public final class SymptomFileReader {
 
     private final Vocabulary vocabulary;
 
+    private boolean filesAllowed = true;
+
+    /** A reader that refuses inputs naming other files ({@code model.config}), for inputs from the network. */
+    public SymptomFileReader withoutFileAccess() {
+        SymptomFileReader r = new SymptomFileReader(vocabulary);
+        r.filesAllowed = false;
+        return r;
+    }
+
     public SymptomFileReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
     }
@@ -61,6 +70,10 @@ public final class SymptomFileReader {
         if (!schemaProblems.isEmpty()) throw new InvalidInputException(schemaProblems);
         ModelConfig config = null;
         JsonNode named = doc.root().path("model").path("config");
+        if (named.isString() && !filesAllowed) {
+            throw new InvalidInputException(List.of(doc.problem("input.model-config", "/model/config",
+                    "this service does not read files named in the input", "the model's fields inline", "remove model.config")));
+        }
         if (named.isString()) {
             Path file = Path.of(text.source()).getParent() == null ? Path.of(named.asString())
                     : Path.of(text.source()).getParent().resolve(named.asString());
@@ -217,6 +230,9 @@ public final class SymptomFileReader {
                 ropeScaling = config.ropeScaling();
                 assume(rp + "/rope_scaling", config.blockKey() + " of " + config.source(), "the model's config.json");
             }
+            if (configured != null && r.path("rope_scaling").isObject()) {
+                RopeConfigReader.checkPairs(doc, rp + "/rope_scaling", configured, model.rotaryDims(), problems);
+            }
             if (factor == null && scalingFactor(configured) != null) {
                 factor = scalingFactor(configured);
                 assume(rp + "/factor", factor, "the configured " + configured.method() + " factor");
@@ -241,6 +257,7 @@ public final class SymptomFileReader {
                             "a RoPE model", "remove what_if"));
                 } else {
                     whatIf = RopeConfigReader.embedded(doc, b.get("what_if"), pointer + "/what_if", model.ropeBase(), trained, target, problems);
+                    if (whatIf != null) RopeConfigReader.checkPairs(doc, pointer + "/what_if", whatIf, model.rotaryDims(), problems);
                     whatIfBlock = plain(b.get("what_if"));
                 }
             }

@@ -1,0 +1,103 @@
+package io.posmortem.inference;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Compiled rule packages on disk, so that a process that finds its rules unchanged skips the
+ * compilation (seconds) and deserializes them (a fraction of a second). The key is the SHA-256 of
+ * the rule files' contents, the rule directory's absolute path (compiled rules remember their
+ * source paths), the posmortem version, the Drools version and the Java version: any change means
+ * a recompile. The cache is {@code -Dposmortem.cache=DIR}, else {@code $POSMORTEM_CACHE}, else
+ * {@code $XDG_CACHE_HOME/posmortem}, else {@code ~/.cache/posmortem}; {@code -Dposmortem.cache=off}
+ * disables it. A cache that cannot be read or written is ignored: the rules are compiled.
+ */
+final class CompiledRuleCache {
+    private CompiledRuleCache() {}
+
+    static Path directory() {
+        String configured = System.getProperty("posmortem.cache", System.getenv("POSMORTEM_CACHE"));
+        if ("off".equals(configured)) return null;
+        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "posmortem");
+        String home = System.getProperty("user.home");
+        return home == null ? null : Path.of(home, ".cache", "posmortem");
+    }
+
+    static String key(Path rulesDir, String rulesFingerprint) {
+        String drools = KieBase.class.getPackage().getImplementationVersion();
+        String text = rulesFingerprint + "\n" + rulesDir.toAbsolutePath().normalize() + "\n" + io.posmortem.model.WireName.class.getPackage()
+                .getImplementationVersion() + "\n" + drools + "\n" + System.getProperty("java.version") + "\n" + VERSION;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Bumped when the cached form changes. */
+    private static final String VERSION = "1";
+
+    /** The cached rule base for these rules, or null when there is none (or it cannot be used). */
+    static KieBase read(Path rulesDir, String rulesFingerprint) {
+        Path dir = directory();
+        if (dir == null) return null;
+        Path file = dir.resolve(key(rulesDir, rulesFingerprint) + ".kpkg");
+        if (!Files.isRegularFile(file)) return null;
+        try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)),
+                CompiledRuleCache.class.getClassLoader())) {
+            @SuppressWarnings("unchecked")
+            List<KiePackage> packages = (List<KiePackage>) in.readObject();
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Collection<org.drools.base.definitions.InternalKnowledgePackage> internal = (Collection) packages;
+            base.addPackages(internal);
+            return base;
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static void write(Path rulesDir, String rulesFingerprint, KieBase kieBase) {
+        Path dir = directory();
+        if (dir == null) return;
+        try {
+            Files.createDirectories(dir);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+                out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+            }
+            Path target = dir.resolve(key(rulesDir, rulesFingerprint) + ".kpkg");
+            Path tmp = Files.createTempFile(dir, ".kpkg-", ".tmp");
+            Files.write(tmp, bytes.toByteArray());
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unwritable cache only costs the next run a compilation.
+        }
+    }
+}
