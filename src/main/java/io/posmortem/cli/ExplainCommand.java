@@ -44,11 +44,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path rules;
-
-    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
-    Path kb;
+    @CommandLine.Mixin
+    RuleSources sources = new RuleSources();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             if (diff != null) return diff(out, err);
             if (input == null) throw new CommandLine.ParameterException(spec.commandLine(), "give a symptom FILE, or --diff A.json B.json");
-            Triage triage = Triage.load(rules, kb);
+            Triage triage = sources.load();
             TriageRun run = triage.run(input);
             Report report = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE).diagnosed(run);
             Explanation explanation = Derivations.of(run, report, triage.knowledge(), Version.VALUE);

@@ -46,11 +46,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FIXTURE", description = "Where to write the fixture (e.g. fixtures/reviewed/incident-123.yaml).")
     Path out;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path rules;
-
-    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
-    Path kb;
+    @CommandLine.Mixin
+    RuleSources sources = new RuleSources();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +57,7 @@ final class ReviewCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try {
-            Triage triage = Triage.load(rules, kb);
+            Triage triage = sources.load();
             RootCause cause = triage.knowledge().hypotheses().get(verdict);
             if (cause == null) {
                 stderr.println("posmortem review: unknown hypothesis '" + verdict + "'"

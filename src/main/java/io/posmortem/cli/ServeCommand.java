@@ -62,11 +62,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "0", description = "Triage requests in flight at once; more get 503 (default: 2 x cores).")
     int concurrency;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path rules;
-
-    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
-    Path kb;
+    @CommandLine.Mixin
+    RuleSources sources = new RuleSources();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -98,7 +95,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     Engine load() throws KnowledgeBaseException, RulePackException {
-        Triage triage = Triage.load(rules, kb);
+        Triage triage = sources.load();
         return new Engine(triage, new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE));
     }
 

@@ -61,11 +61,8 @@ public final class TriageCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write one report file per input into DIR instead of printing reports.")
     Path out;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path rules;
-
-    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
-    Path kb;
+    @CommandLine.Mixin
+    RuleSources sources = new RuleSources();
 
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Also write the full trace (every firing, fact and binding) as JSON to FILE; JSON Lines for several inputs.")
@@ -95,11 +92,11 @@ public final class TriageCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Triage triage;
         try {
-            triage = Triage.load(rules, kb);
+            triage = sources.load();
         } catch (KnowledgeBaseException e) {
-            return broken(stderr, "knowledge base " + kb, e.problems());
+            return broken(stderr, "knowledge base " + sources.kb, e.problems());
         } catch (RulePackException e) {
-            return broken(stderr, "rules " + rules, e.problems());
+            return broken(stderr, "rules " + sources.rules, e.problems());
         }
         ReportBuilder reports = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE);
         List<Path> given = new ArrayList<>();

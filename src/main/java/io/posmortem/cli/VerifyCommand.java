@@ -43,11 +43,8 @@ import picocli.CommandLine.Option;
         description = "Checks a rule pack and knowledge base against the fixtures: compile, contract, lint, expectations, coverage.")
 final class VerifyCommand implements Callable<Integer> {
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path rules;
-
-    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
-    Path kb;
+    @CommandLine.Mixin
+    RuleSources sources = new RuleSources();
 
     @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",
             description = "Fixture directory: every file with an expect block is a scenario (default: ${DEFAULT-VALUE}).")
@@ -59,10 +56,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("posmortem verify: rules " + rules + ", knowledge base " + kb + ", fixtures " + fixtures);
+        out.println("posmortem verify: rules " + sources.rules + ", knowledge base " + sources.kb + ", fixtures " + fixtures);
         KnowledgeBase knowledge;
         try {
-            knowledge = KnowledgeBaseLoader.load(kb);
+            knowledge = KnowledgeBaseLoader.load(sources.kb);
         } catch (KnowledgeBaseException e) {
             section(out, "knowledge base", e.problems());
             return fail(out);
@@ -70,7 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.println("knowledge base: ok (" + knowledge.hypotheses().size() + " hypotheses, " + knowledge.thresholds().size() + " thresholds)");
         RulePack pack;
         try {
-            pack = RulePack.load(rules, knowledge);
+            pack = RulePack.load(sources.rules, knowledge);
         } catch (RulePackException e) {
             section(out, "rules", e.problems());
             return fail(out);
@@ -177,7 +174,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private List<Path> ruleFiles() {
-        try (Stream<Path> walk = Files.walk(rules)) {
+        try (Stream<Path> walk = Files.walk(sources.rules)) {
             return walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
         } catch (IOException e) {
             return List.of();

@@ -76,7 +76,7 @@ public final class ModelConfigReader {
         if (blockKey != null) {
             JsonNode b = root.get(blockKey);
             for (String key : b.propertyNames()) {
-                block.put(key, plain(b.get(key)));
+                block.put(key, JsonValues.value(b.get(key)));
                 entries.add(new ModelConfig.Entry(blockKey, key, "/" + blockKey + "/" + LocatedDocument.escape(key), scalar(b.get(key))));
             }
         }
@@ -103,17 +103,5 @@ public final class ModelConfigReader {
         return n.isString() ? n.asString() : n.toString();
     }
 
-    private static Object plain(JsonNode n) {
-        if (n.isArray()) {
-            List<Object> out = new ArrayList<>();
-            n.forEach(x -> out.add(plain(x)));
-            return out;
-        }
-        if (n.isIntegralNumber()) return n.asLong();
-        if (n.isNumber()) return n.asDouble();
-        if (n.isBoolean()) return n.asBoolean();
-        if (n.isNull()) return null;
-        return n.asString();
-    }
 
 }

@@ -156,12 +156,7 @@ public final class RopeConfigReader {
         List<Problem> problems = new ArrayList<>();
         checkPairs(doc, "", mapping, rotaryDims, problems);
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
-        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-        for (String key : doc.root().propertyNames()) {
-            JsonNode v = doc.root().get(key);
-            map.put(key, v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.isString() ? v.asString() : v.toString());
-        }
-        return new Alternative(mapping, map);
+        return new Alternative(mapping, JsonValues.object(doc.root()));
     }
 
     /** A problem per LongRoPE factor list whose length is not one entry per rotary pair. */

@@ -233,8 +233,8 @@ public final class SymptomFileReader {
             if (configured != null && r.path("rope_scaling").isObject()) {
                 RopeConfigReader.checkPairs(doc, rp + "/rope_scaling", configured, model.rotaryDims(), problems);
             }
-            if (factor == null && scalingFactor(configured) != null) {
-                factor = scalingFactor(configured);
+            if (factor == null && configured != null && configured.scalingFactor() != null) {
+                factor = configured.scalingFactor();
                 assume(rp + "/factor", factor, "the configured " + configured.method() + " factor");
             }
             if (factor == null) {
@@ -262,17 +262,6 @@ public final class SymptomFileReader {
                 }
             }
             return new BuildSpec(id, b.path("title").asString(null), retrofit, runtime, observations, pointer, whatIf, whatIfBlock);
-        }
-
-        /** The scaling factor a configured mapping applies, or null for mappings without one. */
-        private static Double scalingFactor(RopeMapping m) {
-            if (m instanceof RopeMapping.Linear l) return l.factor();
-            if (m instanceof RopeMapping.Yarn y) return y.factor();
-            if (m instanceof RopeMapping.Llama3 l) return l.factor();
-            if (m instanceof RopeMapping.DynamicNtk d) return d.factor();
-            if (m instanceof RopeMapping.NtkAware n) return n.factor();
-            if (m instanceof RopeMapping.LongRope l) return l.factor();
-            return null;
         }
 
         private BucketSpec buckets(JsonNode block, String pointer) {
@@ -406,25 +395,8 @@ public final class SymptomFileReader {
             return node.isBoolean() ? Tri.of(node.asBoolean()) : Tri.UNKNOWN;
         }
 
-        /** A JSON object as plain Java values (maps keep key order; lists; numbers; strings; booleans). */
         private static Map<String, Object> plain(JsonNode node) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            if (node.isObject()) node.properties().forEach(e -> out.put(e.getKey(), plainValue(e.getValue())));
-            return out;
-        }
-
-        private static Object plainValue(JsonNode node) {
-            if (node.isObject()) return plain(node);
-            if (node.isArray()) {
-                List<Object> list = new ArrayList<>();
-                node.forEach(n -> list.add(plainValue(n)));
-                return list;
-            }
-            if (node.isIntegralNumber()) return node.asLong();
-            if (node.isNumber()) return node.asDouble();
-            if (node.isBoolean()) return node.asBoolean();
-            if (node.isNull()) return null;
-            return node.asString();
+            return JsonValues.object(node);
         }
     }
 }

@@ -15,6 +15,11 @@ public sealed interface RopeMapping extends PositionalSpec {
     /** Wire name of the method, as used in the knowledge base and output. */
     String method();
 
+    /** The context-extension factor the mapping is configured with, or null for mappings without one. */
+    default Double scalingFactor() {
+        return null;
+    }
+
     /** No scaling: positions beyond the trained window are extrapolated ({@code rope_type: default}). */
     record Default(double base) implements RopeMapping {
         public String method() { return "default"; }
@@ -22,6 +27,8 @@ public sealed interface RopeMapping extends PositionalSpec {
 
     /** Position interpolation: every frequency divided by {@code factor} ({@code rope_type: linear}). */
     record Linear(double base, double factor) implements RopeMapping {
+        public Double scalingFactor() { return factor; }
+
         public String method() { return "linear"; }
     }
 
@@ -30,6 +37,8 @@ public sealed interface RopeMapping extends PositionalSpec {
      * is scaled by exactly {@code factor} and pair 0 not at all.
      */
     record NtkAware(double base, double factor) implements RopeMapping {
+        public Double scalingFactor() { return factor; }
+
         public String method() { return "ntk-aware"; }
     }
 
@@ -46,6 +55,8 @@ public sealed interface RopeMapping extends PositionalSpec {
      * @param originalContext max_position_embeddings the model was trained with (L)
      */
     record DynamicNtk(double base, double factor, int originalContext) implements RopeMapping {
+        public Double scalingFactor() { return factor; }
+
         public String method() { return "dynamic"; }
     }
 
@@ -69,6 +80,8 @@ public sealed interface RopeMapping extends PositionalSpec {
         }
 
         public String method() { return "yarn"; }
+
+        public Double scalingFactor() { return factor; }
     }
 
     /**
@@ -78,6 +91,8 @@ public sealed interface RopeMapping extends PositionalSpec {
      */
     record Llama3(double base, double factor, double lowFreqFactor, double highFreqFactor, int originalContext)
             implements RopeMapping {
+        public Double scalingFactor() { return factor; }
+
         public String method() { return "llama3"; }
     }
 
@@ -96,5 +111,7 @@ public sealed interface RopeMapping extends PositionalSpec {
         }
 
         public String method() { return "longrope"; }
+
+        public Double scalingFactor() { return factor; }
     }
 }

@@ -34,8 +34,8 @@ class ServeTest {
         serve.maxBody = 64 * 1024;
         serve.timeoutSeconds = 20;
         serve.concurrency = 4;
-        serve.rules = Path.of("rules");
-        serve.kb = Path.of("knowledge-base");
+        serve.sources.rules = Path.of("rules");
+        serve.sources.kb = Path.of("knowledge-base");
         serve.open();
         base = "http://127.0.0.1:" + serve.port();
         client = HttpClient.newHttpClient();
@@ -77,14 +77,14 @@ class ServeTest {
     @Test
     void reloadKeepsTheOldRulesWhenTheNewOnesAreBroken() throws Exception {
         assertEquals(200, post("/admin/reload", new byte[0]).statusCode());
-        Path good = serve.rules;
-        serve.rules = Path.of("fixtures/broken-rules/syntax-error");
+        Path good = serve.sources.rules;
+        serve.sources.rules = Path.of("fixtures/broken-rules/syntax-error");
         try {
             HttpResponse<String> r = post("/admin/reload", new byte[0]);
             assertEquals(409, r.statusCode());
             assertTrue(r.body().contains("rules.compile"), r.body());
         } finally {
-            serve.rules = good;
+            serve.sources.rules = good;
         }
         assertEquals(200, post("/triage", Files.readAllBytes(Path.of("fixtures/seed/founding-case.yaml"))).statusCode());
     }

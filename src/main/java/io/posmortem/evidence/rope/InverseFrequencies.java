@@ -105,16 +105,11 @@ public final class InverseFrequencies {
 
     /** The mapping's context-extension factor; for an explicit new base, the NTK factor it amounts to. */
     public static double factor(int rotaryDims, RopeMapping mapping) {
-        if (mapping instanceof RopeMapping.Linear m) return m.factor();
-        if (mapping instanceof RopeMapping.NtkAware m) return m.factor();
-        if (mapping instanceof RopeMapping.DynamicNtk m) return m.factor();
-        if (mapping instanceof RopeMapping.Yarn m) return m.factor();
-        if (mapping instanceof RopeMapping.Llama3 m) return m.factor();
-        if (mapping instanceof RopeMapping.LongRope m) return m.factor();
         if (mapping instanceof RopeMapping.NewBase m) {
             return Math.pow(m.newBase() / m.base(), (rotaryDims - 2.0) / rotaryDims);
         }
-        return 1.0;
+        Double factor = mapping.scalingFactor();
+        return factor == null ? 1.0 : factor;
     }
 
     /**
