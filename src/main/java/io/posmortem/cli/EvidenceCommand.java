@@ -40,9 +40,7 @@ abstract class EvidenceCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> err.println(p.oneLine()));
-            err.flush();
-            return ExitCodes.INVALID_INPUT;
+            return ExitCodes.problems(err, e, ExitCodes.INVALID_INPUT);
         } catch (KnowledgeBaseException e) {
             err.println("posmortem: knowledge base " + kb + ": " + e.problems().size() + " problem(s)");
             e.problems().forEach(p -> err.println("  " + p.oneLine()));

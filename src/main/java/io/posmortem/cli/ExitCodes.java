@@ -16,4 +16,11 @@ public final class ExitCodes {
     public static final int RULES = 4;
     /** {@code verify}: the pack is broken, fails lint, misses fixture expectations or coverage. */
     public static final int VERIFY = 5;
+
+    /** Prints each problem on its own line to {@code err} and returns {@code code}. */
+    static int problems(java.io.PrintWriter err, io.posmortem.model.WithProblems refused, int code) {
+        refused.problems().forEach(p -> err.println(p.oneLine()));
+        err.flush();
+        return code;
+    }
 }

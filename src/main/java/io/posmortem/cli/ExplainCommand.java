@@ -75,21 +75,9 @@ final class ExplainCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> err.println(p.oneLine()));
-            err.flush();
-            return ExitCodes.INVALID_INPUT;
-        } catch (KnowledgeBaseException e) {
-            e.problems().forEach(p -> err.println(p.oneLine()));
-            err.flush();
-            return ExitCodes.RULES;
-        } catch (RulePackException e) {
-            e.problems().forEach(p -> err.println(p.oneLine()));
-            err.flush();
-            return ExitCodes.RULES;
-        } catch (InferenceException e) {
-            e.problems().forEach(p -> err.println(p.oneLine()));
-            err.flush();
-            return ExitCodes.RULES;
+            return ExitCodes.problems(err, e, ExitCodes.INVALID_INPUT);
+        } catch (KnowledgeBaseException | RulePackException | InferenceException e) {
+            return ExitCodes.problems(err, e, ExitCodes.RULES);
         }
     }
 

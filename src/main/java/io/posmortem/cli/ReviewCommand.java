@@ -43,7 +43,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--build", paramLabel = "ID", description = "The build the verdict is about (default: every build).")
     String build;
 
-    @Option(names = "--out", required = true, paramLabel = "FIXTURE", description = "Where to write the fixture (e.g. fixtures/reviewed/incident-123.yaml).")
+    @Option(names = "--out", required = true, paramLabel = "FIXTURE", description = "Where to write the fixture (e.g. reviewed/incident-123.yaml in your fixture directory).")
     Path out;
 
     @CommandLine.Mixin
@@ -106,17 +106,9 @@ final class ReviewCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCodes.OK;
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> stderr.println(p.oneLine()));
-            stderr.flush();
-            return ExitCodes.INVALID_INPUT;
-        } catch (KnowledgeBaseException | RulePackException e) {
-            stderr.println("posmortem review: " + e.getMessage());
-            stderr.flush();
-            return ExitCodes.RULES;
-        } catch (InferenceException e) {
-            e.problems().forEach(p -> stderr.println(p.oneLine()));
-            stderr.flush();
-            return ExitCodes.RULES;
+            return ExitCodes.problems(stderr, e, ExitCodes.INVALID_INPUT);
+        } catch (KnowledgeBaseException | RulePackException | InferenceException e) {
+            return ExitCodes.problems(stderr, e, ExitCodes.RULES);
         } catch (IOException e) {
             stderr.println("posmortem review: cannot write " + out + ": " + e.getMessage());
             stderr.flush();

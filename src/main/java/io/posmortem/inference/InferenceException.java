@@ -7,7 +7,7 @@ import java.util.List;
  * A run that cannot give a complete diagnosis because of the rules: a rule kept firing past the
  * budget (a loop), or a consequence threw. No partial result is returned.
  */
-public final class InferenceException extends Exception {
+public final class InferenceException extends Exception implements io.posmortem.model.WithProblems {
     private static final long serialVersionUID = 1L;
     private final transient Problem problem;
 

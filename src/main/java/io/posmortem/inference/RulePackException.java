@@ -4,7 +4,7 @@ import io.posmortem.model.Problem;
 import java.util.List;
 
 /** The rule files could not be compiled or break the rule contract; every problem found, located. */
-public final class RulePackException extends Exception {
+public final class RulePackException extends Exception implements io.posmortem.model.WithProblems {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 

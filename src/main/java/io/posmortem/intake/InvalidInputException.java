@@ -4,7 +4,7 @@ import io.posmortem.model.Problem;
 import java.util.List;
 
 /** A file could not be accepted; {@link #problems()} says every reason found, located. */
-public final class InvalidInputException extends Exception {
+public final class InvalidInputException extends Exception implements io.posmortem.model.WithProblems {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 

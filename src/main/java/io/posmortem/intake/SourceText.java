@@ -69,7 +69,7 @@ public record SourceText(String source, String text, String sha256) {
         }
         String text = out.flip().toString();
         if (text.isBlank()) {
-            throw fail("input.empty", source, "file is empty", "a symptom file", "see fixtures/seed/ for an example");
+            throw fail("input.empty", source, "file is empty", "a symptom file", "the README's symptom-file section shows one");
         }
         return new SourceText(source, text, sha256(bytes));
     }

@@ -4,7 +4,7 @@ import io.posmortem.model.Problem;
 import java.util.List;
 
 /** The knowledge base could not be loaded; every problem found, located. */
-public final class KnowledgeBaseException extends Exception {
+public final class KnowledgeBaseException extends Exception implements io.posmortem.model.WithProblems {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 

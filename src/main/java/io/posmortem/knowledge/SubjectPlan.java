@@ -144,7 +144,7 @@ public final class SubjectPlan {
             case "t5-buckets":
                 return retrofit.buckets();
             default:
-                throw new IllegalStateException("mechanism method not implemented: " + m.method());
+                throw new IllegalStateException("no subject plan for mechanism method " + m.method() + "; the knowledge-base loader admits only known methods");
         }
     }
 
