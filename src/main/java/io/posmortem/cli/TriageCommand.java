@@ -142,6 +142,7 @@ public final class TriageCommand implements Callable<Integer> {
         }
         boolean anyInvalid = false;
         boolean anyFailed = false;
+        boolean anyInternal = false;
         int[] counts = new int[3];
         Set<String> written = new HashSet<>();
         StringBuilder traces = new StringBuilder();
@@ -161,6 +162,7 @@ public final class TriageCommand implements Callable<Integer> {
                 return ExitCodes.INTERNAL;
             } catch (ExecutionException e) {
                 // A bug on one input: say so for that input and go on with the others.
+                anyInternal = true;
                 Report failed = reports.failed(file.toString(), List.of(new Problem("internal", file.toString(), "", 0, 0,
                         "internal error: " + e.getCause(), null, "please report it with this input")));
                 result = new Result(failed, render(failed, files.size()), null, List.of(failed.errors().get(0).oneLine()));
@@ -215,6 +217,7 @@ public final class TriageCommand implements Callable<Integer> {
             }
         }
         stderr.flush();
+        if (anyInternal) return ExitCodes.INTERNAL;
         if (anyFailed) return ExitCodes.RULES;
         return anyInvalid ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
     }
