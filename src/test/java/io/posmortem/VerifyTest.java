@@ -101,13 +101,13 @@ class VerifyTest {
         assertTrue(cli.out().contains("rope.local-lost-share = 0.5 must exceed rope.local-kept-share = 0.9"), cli.out());
     }
 
-    /** The worked example of rules/README.md, step by step, on a copy of the tree. */
+    /** The worked example of fixtures/README.md, step by step, on a copy of the tree. */
     @Test
     void theAuthoringGuideWorksAsWritten(@TempDir Path dir) throws IOException {
         Path rules = copy(Path.of("rules"), dir.resolve("rules"));
         Path kb = copy(Path.of("knowledge-base"), dir.resolve("knowledge-base"));
         Path fixtures = copy(Path.of("fixtures"), dir.resolve("fixtures"));
-        String guide = Files.readString(Path.of("rules/README.md"));
+        String guide = Files.readString(Path.of("fixtures/README.md"));
         Matcher block = Pattern.compile("File `([^`]+)` \\((new|append)\\):\\n\\n```\\w*\\n(.*?)```", Pattern.DOTALL).matcher(guide);
         int steps = 0;
         while (block.find()) {

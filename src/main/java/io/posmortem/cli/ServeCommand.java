@@ -138,6 +138,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             try {
                 byte[] body = readBody(ex.getRequestBody(), maxBody);
                 if (body == null) {
+                    // Read (a bounded amount of) the rest so the client sees the answer, then close the connection.
+                    drain(ex.getRequestBody(), 16L * maxBody);
+                    ex.getResponseHeaders().set("Connection", "close");
                     send(ex, 413, error("too-large", "the body is larger than " + maxBody + " bytes"));
                     return;
                 }
@@ -215,6 +218,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     static byte[] readBody(InputStream in, int max) throws IOException {
         byte[] data = in.readNBytes(max + 1);
         return data.length > max ? null : data;
+    }
+
+    /** Skips up to {@code limit} bytes of what is left of a request body. */
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        int n;
+        while (read < limit && (n = in.read(buffer)) > 0) read += n;
     }
 
     private static String error(String code, String message) {
