@@ -109,9 +109,11 @@ public final class CaseEvidence {
         }
         return new BuildEvidence(buildCase, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
                 List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
-                assessed.countTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
+                assessed.countTests(), assessed.metricTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
-                ConfigLoading.loaderReadings(build.id(), config));
+                ConfigLoading.loaderReadings(build.id(), config),
+                BuildFacts.of(buildCase, build.retrofit().configured() == null ? 1.0
+                        : InverseFrequencies.attentionFactor(build.retrofit().configured()), settings.matchTolerance()));
     }
 
     /**

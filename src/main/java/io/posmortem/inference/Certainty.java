@@ -44,6 +44,20 @@ public record Certainty(double belief, double disbelief) {
         return c;
     }
 
+    /**
+     * Decisive evidence combined with the rest: belief is the probabilistic sum of both beliefs;
+     * the disbelief of the rest counts only {@code 1 - shield x MB_decisive} of its size before it
+     * is summed with the decisive disbelief. A fact that directly shows the mechanism at work is
+     * lowered, not erased, by observations filed under a capability its prediction does not cover.
+     * With no decisive evidence this is {@code rest} unchanged.
+     */
+    public static Certainty shielded(Certainty decisive, Certainty rest, double shield) {
+        double belief = decisive.belief + rest.belief * (1 - decisive.belief);
+        double discounted = rest.disbelief * (1 - shield * decisive.belief);
+        double disbelief = decisive.disbelief + discounted * (1 - decisive.disbelief);
+        return new Certainty(belief, disbelief);
+    }
+
     /** The certainty factor in [-1, 1]. */
     public double factor() {
         double floor = Math.min(belief, disbelief);

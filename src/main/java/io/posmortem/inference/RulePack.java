@@ -42,7 +42,9 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class RulePack {
 
-    static final List<String> REQUIRED_METADATA = List.of("id", "layer", "hypothesis", "weight", "explanation", "reference");
+    static final List<String> REQUIRED_METADATA = List.of("id", "layer", "hypothesis", "explanation", "reference");
+    /** Metadata a rule may carry besides the required keys: @weight (matching rules only, where it is required) and @coverage. */
+    static final List<String> OPTIONAL_METADATA = List.of("weight", "coverage");
 
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rulesById;
@@ -311,9 +313,11 @@ public final class RulePack {
             }
         }
         for (String key : md.keySet()) {
-            if (!REQUIRED_METADATA.contains(key) && !key.equals("coverage")) {
+            if (!REQUIRED_METADATA.contains(key) && !OPTIONAL_METADATA.contains(key)) {
+                List<String> known = new ArrayList<>(REQUIRED_METADATA);
+                known.addAll(OPTIONAL_METADATA);
                 problems.add(problem("rules.metadata-unknown", file, line, "rule \"" + rule.getName() + "\" has unknown metadata @" + key,
-                        Spelling.closest(key, REQUIRED_METADATA).map(s -> "did you mean @" + s + "?").orElse(null)));
+                        Spelling.closest(key, known).map(s -> "did you mean @" + s + "?").orElse(null)));
             }
         }
         if (problems.size() > before) return null;
@@ -336,15 +340,28 @@ public final class RulePack {
                     Spelling.closest(hypothesis, kb.hypotheses().keySet()).map(s -> "did you mean '" + s + "'?")
                             .orElse("use a hypothesis id from knowledge-base/hypotheses.yaml, or any")));
         }
-        double weight = Double.NaN;
-        try {
-            weight = Double.parseDouble(text(md.get("weight")));
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (!(weight >= -1 && weight <= 1)) {
-            problems.add(problem("rules.metadata-value", file, line, "rule " + id + ": @weight must be a number in [-1, 1], got "
-                    + text(md.get("weight")), null));
+        // @weight is the size of one piece of evidence, so only matching rules (whose supports enter
+        // the belief) have one; anywhere else it would be a number nothing reads.
+        double weight = 1.0;
+        if (layer == Layer.MATCHING) {
+            if (!md.containsKey("weight")) {
+                problems.add(problem("rules.metadata-missing", file, line, "matching rule " + id + " has no @weight",
+                        "a matching rule's @weight is the certainty one agreement (positive) or contradiction (negative) adds"));
+            } else {
+                weight = Double.NaN;
+                try {
+                    weight = Double.parseDouble(text(md.get("weight")));
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                if (!(weight >= -1 && weight <= 1)) {
+                    problems.add(problem("rules.metadata-value", file, line, "rule " + id + ": @weight must be a number in [-1, 1], got "
+                            + text(md.get("weight")), null));
+                }
+            }
+        } else if (layer != null && md.containsKey("weight")) {
+            problems.add(problem("rules.metadata-unused", file, line, "rule " + id + " is in layer " + layer.name().toLowerCase(Locale.ROOT)
+                    + " and has @weight, which only matching rules use", "remove @weight (its supports' weights come from matching rules)"));
         }
         String reference = text(md.get("reference"));
         if (!kb.references().containsKey(reference)) {

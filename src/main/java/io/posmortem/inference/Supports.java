@@ -1,6 +1,8 @@
 package io.posmortem.inference;
 
+import io.posmortem.model.FactRow;
 import io.posmortem.model.Observation;
+import io.posmortem.model.Prediction;
 import io.posmortem.model.Support;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -20,6 +22,24 @@ public final class Supports {
     public static Support weighed(RuleContext drools, String hypothesis, Observation observation) {
         return new Support(observation.build(), hypothesis, ruleId(drools), weight(drools) * observation.strength(),
                 observation.id(), observation.capability());
+    }
+
+    /**
+     * Support for {@code hypothesis} from an observation meeting a prediction: the firing rule's
+     * weight times the observation's strength times the prediction's (how firmly the numbers
+     * predict it).
+     */
+    public static Support weighed(RuleContext drools, String hypothesis, Observation observation, Prediction prediction) {
+        return new Support(observation.build(), hypothesis, ruleId(drools), weight(drools) * observation.strength() * prediction.strength(),
+                observation.id(), observation.capability());
+    }
+
+    /**
+     * Support for {@code hypothesis} from a knowledge-base row of reported facts: the row's id as
+     * the support's rule, its weight times the firing rule's, decisive as the row says.
+     */
+    public static Support fromRow(RuleContext drools, String build, String hypothesis, FactRow row) {
+        return new Support(build, hypothesis, row.id(), row.weight() * weight(drools), "-", "-", row.decisive());
     }
 
     /** Support for {@code hypothesis} not tied to an observation (e.g. the stated retrofit). */

@@ -25,7 +25,8 @@ public final class ExpectationReader {
             out.add(new BuildExpectation(id, text(e, "verdict"), text(e, "diagnosis"), texts(e, "not_diagnosis"),
                     texts(e, "ranked_above"), texts(e, "rejected"), text(e, "recommendation"), texts(e, "rejected_fixes"),
                     texts(e, "fires"), texts(e, "silent"), texts(e, "config_lint"),
-                    e.path("config_clean").isBoolean() ? e.get("config_clean").asBoolean() : null));
+                    e.path("config_clean").isBoolean() ? e.get("config_clean").asBoolean() : null,
+                    text(e, "confirmed_cause"), texts(e, "also_right")));
         }
         return List.copyOf(out);
     }

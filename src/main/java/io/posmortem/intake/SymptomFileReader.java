@@ -4,6 +4,7 @@ import io.posmortem.model.Assumption;
 import io.posmortem.model.BucketSpec;
 import io.posmortem.model.BuildSpec;
 import io.posmortem.model.Counts;
+import io.posmortem.model.Metric;
 import io.posmortem.model.Encoding;
 import io.posmortem.model.ModelConfig;
 import io.posmortem.model.ModelDefault;
@@ -246,8 +247,9 @@ public final class SymptomFileReader {
                     : !r.has("relative_bias") && config != null && config.buckets() != null
                     ? fromConfig("relative_bias", config.buckets(), "relative_attention_num_buckets, relative_attention_max_distance")
                     : buckets(r.path("relative_bias"), rp + "/relative_bias");
+            int fineTunedContext = r.has("fine_tuned_context") ? r.get("fine_tuned_context").asInt() : target;
             Retrofit retrofit = new Retrofit(kind, factor, newBase, target, ropeScaling, configured, buckets,
-                    tri(r.path("fine_tuned")), r.path("description").asString(null));
+                    tri(r.path("fine_tuned")), fineTunedContext, r.path("description").asString(null));
             List<Observation> observations = observations(b.path("observations"), pointer + "/observations", id, target);
             RopeMapping whatIf = null;
             Map<String, Object> whatIfBlock = null;
@@ -327,18 +329,24 @@ public final class SymptomFileReader {
                     assume(op + "/context", "1-" + target, "not given: the whole target window");
                 }
                 Counts counts = counts(o.path("counts"), op + "/counts");
+                Metric metric = o.has("metric") ? new Metric(o.get("metric").get("name").asString(),
+                        o.get("metric").get("value").asDouble(), o.get("metric").get("baseline").asDouble()) : null;
+                if (counts != null && counts.baselineTrials() != null && metric != null) {
+                    problems.add(doc.problem("value.inconsistent", op + "/metric", "an observation can be decided by counts or by a metric, not both",
+                            "counts with a baseline, or a metric", "split it into two observations"));
+                }
                 Outcome outcome = o.has("outcome") ? WireName.parse(Outcome.class, o.path("outcome").asString()) : null;
-                if (outcome == null && (counts == null || counts.baselineTrials() == null)) {
-                    problems.add(doc.problem("schema.required", op, "an observation needs an outcome, or counts with a baseline to decide it",
-                            "outcome: degraded | preserved | improved, or counts.baseline",
-                            "add 'outcome', or counts with a baseline"));
+                if (outcome == null && metric == null && (counts == null || counts.baselineTrials() == null)) {
+                    problems.add(doc.problem("schema.required", op, "an observation needs an outcome, or counts with a baseline or a metric to decide it",
+                            "outcome: degraded | preserved | improved, counts.baseline, or metric",
+                            "add 'outcome', counts with a baseline, or a metric with its baseline value"));
                     outcome = Outcome.INCONCLUSIVE;
                 }
                 Trend trend = o.has("worsens_with_length")
                         ? (o.get("worsens_with_length").asBoolean() ? Trend.WORSENS : Trend.STABLE) : Trend.UNKNOWN;
                 out.add(new Observation(build, id, o.path("workload").asString(null), capability, from, to, outcome,
                         o.has("onset") ? o.get("onset").asInt() : 0, trend, tri(o.path("short_prompts_changed")),
-                        tri(o.path("history_dependent")), counts, o.path("note").asString(null), op, 1.0));
+                        tri(o.path("history_dependent")), counts, metric, o.path("note").asString(null), op, 1.0));
             }
             return List.copyOf(out);
         }

@@ -1,6 +1,8 @@
 package io.posmortem.knowledge;
 
 import io.posmortem.model.Capability;
+import io.posmortem.model.FactCondition;
+import io.posmortem.model.FactRow;
 import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.RopeTypeKeys;
 import io.posmortem.model.StatisticsSettings;
@@ -36,13 +38,15 @@ public record KnowledgeBase(
         Map<String, Reference> references,
         List<ModelDefault> modelDefaults,
         List<ModelDefault> biasDefaults,
-        List<RopeTypeKeys> ropeTypeKeys) {
+        List<RopeTypeKeys> ropeTypeKeys,
+        List<FactRow> factRows,
+        List<FactCondition> factConditions) {
 
     /** Threshold ids the evidence engine reads; the loader requires them. */
     static final List<String> EVIDENCE_THRESHOLDS = List.of(
             "evidence.local-min-turns", "evidence.long-range-max-turns", "evidence.alibi-unreachable-nats",
             "evidence.angle-error-tolerance", "stats.alpha", "stats.strong-p", "stats.significant-strength",
-            "stats.qualitative-strength");
+            "stats.qualitative-strength", "stats.metric-min-change", "runtime.match-tolerance");
 
     public Vocabulary vocabulary() {
         Map<String, String> families = new LinkedHashMap<>();
@@ -55,7 +59,8 @@ public record KnowledgeBase(
                 thresholds.get("evidence.local-min-turns").value(),
                 thresholds.get("evidence.long-range-max-turns").value(),
                 thresholds.get("evidence.alibi-unreachable-nats").value(),
-                thresholds.get("evidence.angle-error-tolerance").value());
+                thresholds.get("evidence.angle-error-tolerance").value(),
+                thresholds.get("runtime.match-tolerance").value());
     }
 
     public StatisticsSettings statisticsSettings() {
@@ -63,7 +68,8 @@ public record KnowledgeBase(
                 thresholds.get("stats.alpha").value(),
                 thresholds.get("stats.strong-p").value(),
                 thresholds.get("stats.significant-strength").value(),
-                thresholds.get("stats.qualitative-strength").value());
+                thresholds.get("stats.qualitative-strength").value(),
+                thresholds.get("stats.metric-min-change").value());
     }
 
     /** Knowledge facts every session starts with: hypotheses, capabilities, fixes, thresholds. */
@@ -75,6 +81,8 @@ public record KnowledgeBase(
         facts.addAll(fixes.values());
         facts.addAll(thresholds.values());
         facts.addAll(ropeTypeKeys);
+        facts.addAll(factRows);
+        facts.addAll(factConditions);
         return facts;
     }
 }

@@ -3,7 +3,10 @@ package io.posmortem.knowledge;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.LocatedDocument;
 import io.posmortem.intake.SourceText;
+import io.posmortem.model.BuildFact;
 import io.posmortem.model.Capability;
+import io.posmortem.model.FactCondition;
+import io.posmortem.model.FactRow;
 import io.posmortem.model.FixOption;
 import io.posmortem.model.RootCause;
 import io.posmortem.model.RopeTypeKeys;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +45,12 @@ public final class KnowledgeBaseLoader {
     /** The files a knowledge base consists of. */
     public static final List<String> FILES = List.of(
             "capabilities.yaml", "hypotheses.yaml", "mechanisms.yaml", "retrofit-kinds.yaml",
-            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml", "config-keys.yaml");
+            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml", "config-keys.yaml", "runtime-facts.yaml");
 
     /** Mechanism families and the methods the evidence engine implements for each. */
     static final Map<String, Set<String>> METHODS = Map.of(
             "rope", Set.of("default", "linear", "ntk-aware", "yarn", "configured", "runtime-base", "runtime-factor",
-                    "fine-tuned-scale", "angle-precision"),
+                    "fine-tuned-scale", "angle-precision", "new-base"),
             "alibi", Set.of("alibi"),
             "t5", Set.of("t5-buckets"),
             "facts", Set.of("facts"));
@@ -54,7 +58,7 @@ public final class KnowledgeBaseLoader {
     /** Parameters a method needs a default for (a fix may override them). */
     static final Map<String, List<String>> PARAMETERS = Map.of("yarn", List.of("beta_fast", "beta_slow"));
 
-    static final Set<String> SCOPES = Set.of("local", "long-range", "balance", "precision", "consistency");
+    static final Set<String> SCOPES = Set.of("local", "long-range", "balance", "precision", "consistency", "whole");
     static final Set<String> RETROFIT_FAMILIES = Set.of("rope", "relative-bias", "learned", "none");
 
     private KnowledgeBaseLoader() {}
@@ -140,10 +144,10 @@ public final class KnowledgeBaseLoader {
 
         Entries kinds = new Entries(docs.get("retrofit-kinds.yaml"), problems);
         Map<String, RetrofitKind> retrofitKinds = byId(kinds, kinds.list("retrofit_kinds"), "/retrofit_kinds", (e, p) -> {
-            kinds.onlyKeys(e, p, Set.of("id", "title", "family", "loose", "stated_reading", "candidates", "description"));
+            kinds.onlyKeys(e, p, Set.of("id", "title", "family", "loose", "stated_reading", "candidates", "fine_tuned_mechanism", "description"));
             RetrofitKind k = new RetrofitKind(kinds.text(e, p, "id"), kinds.text(e, p, "title"), kinds.text(e, p, "family"),
                     kinds.bool(e, p, "loose"), kinds.optionalText(e, p, "stated_reading"), kinds.texts(e, p, "candidates"),
-                    kinds.text(e, p, "description"));
+                    kinds.optionalText(e, p, "fine_tuned_mechanism"), kinds.text(e, p, "description"));
             if (!RETROFIT_FAMILIES.contains(k.family())) kinds.problem("kb.value", p + "/family",
                     "unknown retrofit family '" + k.family() + "'", "one of " + String.join(", ", RETROFIT_FAMILIES));
             return k;
@@ -192,6 +196,36 @@ public final class KnowledgeBaseLoader {
             ropeTypeKeys.add(RopeTypeKeys.of(keys.text(e, p, "type"), keys.texts(e, p, "required"), keys.texts(e, p, "optional"), always));
         }
 
+        Entries rf = new Entries(docs.get("runtime-facts.yaml"), problems);
+        List<FactRow> factRows = new ArrayList<>();
+        List<FactCondition> factConditions = new ArrayList<>();
+        List<JsonNode> rowEntries = rf.list("rows");
+        Set<String> rowIds = new LinkedHashSet<>();
+        for (int i = 0; i < rowEntries.size(); i++) {
+            JsonNode e = rowEntries.get(i);
+            String p = "/rows/" + i;
+            rf.onlyKeys(e, p, Set.of("id", "hypotheses", "fact", "when", "unless", "weight", "decisive", "reading"));
+            String id = rf.text(e, p, "id");
+            if (!rowIds.add(id)) rf.problem("kb.duplicate-id", p + "/id", "row id '" + id + "' is used twice", null);
+            double weight = rf.number(e, p, "weight");
+            if (!(weight >= -1 && weight <= 1)) rf.problem("kb.value", p + "/weight", "a row's weight must be in [-1, 1], got " + weight, null);
+            String fact = rf.text(e, p, "fact");
+            factState(rf, p + "/fact", fact, null);
+            for (String key : List.of("when", "unless")) {
+                JsonNode conditions = e.path(key);
+                if (conditions.isMissingNode()) continue;
+                for (String f : conditions.propertyNames()) {
+                    String cp = p + "/" + key + "/" + LocatedDocument.escape(f);
+                    List<String> states = rf.texts(conditions, p + "/" + key, f);
+                    states.forEach(s -> factState(rf, cp, f, s));
+                    factConditions.add(new FactCondition(id, f, states, key.equals("unless")));
+                }
+            }
+            if (!e.has("when") && !e.has("unless")) rf.problem("kb.missing", p, "a row needs a 'when' or an 'unless' condition", null);
+            factRows.add(new FactRow(id, rf.texts(e, p, "hypotheses"), fact, weight,
+                    e.path("decisive").asBoolean(false), rf.text(e, p, "reading")));
+        }
+
         Entries def = new Entries(docs.get("defaults.yaml"), problems);
         List<ModelDefault> modelDefaults = defaults(def, "model");
         List<ModelDefault> biasDefaults = defaults(def, "relative_bias");
@@ -207,6 +241,7 @@ public final class KnowledgeBaseLoader {
         for (RetrofitKind k : retrofitKinds.values()) {
             String p = pointer("/retrofit_kinds", retrofitKinds.keySet(), k.id());
             if (k.statedReading() != null) expect(kinds, p + "/stated_reading", "hypothesis", k.statedReading(), hypotheses.keySet());
+            if (k.fineTunedMechanism() != null) expect(kinds, p + "/fine_tuned_mechanism", "mechanism", k.fineTunedMechanism(), mechanisms.keySet());
             k.candidates().forEach(c -> expect(kinds, p + "/candidates", "hypothesis", c, hypotheses.keySet()));
             if (k.candidates().isEmpty()) kinds.problem("kb.value", p + "/candidates", "a retrofit kind needs at least one candidate", null);
             long questionsAsked = k.candidates().stream().map(hypotheses::get).filter(java.util.Objects::nonNull)
@@ -219,6 +254,16 @@ public final class KnowledgeBaseLoader {
                 if (m != null && !familyRuns(k.family(), m.family())) kinds.problem("kb.value", p + "/candidates",
                         "candidate '" + c + "' runs a " + m.family() + " mechanism, but a " + k.family() + " build cannot", null);
             }
+        }
+        for (int i = 0; i < factRows.size(); i++) {
+            for (String h : factRows.get(i).hypotheses()) expect(rf, "/rows/" + i + "/hypotheses", "hypothesis", h, hypotheses.keySet());
+        }
+        for (int i = 0; i < factConditions.size(); i++) {
+            FactCondition c = factConditions.get(i);
+            if (!c.fact().equals("retrofit-kind")) continue;
+            int row = factRows.stream().map(FactRow::id).toList().indexOf(c.row());
+            for (String k : c.states()) expect(rf, "/rows/" + row + "/" + (c.negated() ? "unless" : "when") + "/retrofit-kind",
+                    "retrofit kind", k, retrofitKinds.keySet());
         }
         for (FixOption f : fixes.values()) {
             String p = pointer("/fixes", fixes.keySet(), f.id());
@@ -245,7 +290,21 @@ public final class KnowledgeBaseLoader {
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
         return new KnowledgeBase(HexFormat.of().formatHex(digest.digest()), questions, hypotheses, capabilities,
-                mechanisms, retrofitKinds, fixes, thresholds, references, modelDefaults, biasDefaults, List.copyOf(ropeTypeKeys));
+                mechanisms, retrofitKinds, fixes, thresholds, references, modelDefaults, biasDefaults, List.copyOf(ropeTypeKeys),
+                List.copyOf(factRows), List.copyOf(factConditions));
+    }
+
+    /** A problem unless {@code fact} is a fact the evidence stage reads and {@code state} (when given) one of its states. */
+    private static void factState(Entries entries, String pointer, String fact, String state) {
+        List<String> states = BuildFact.STATES.get(fact);
+        if (states == null) {
+            entries.problem("kb.value", pointer, "unknown fact '" + fact + "'",
+                    Spelling.closest(fact, BuildFact.STATES.keySet()).map(s -> "did you mean '" + s + "'?")
+                            .orElse("one of " + String.join(", ", new java.util.TreeSet<>(BuildFact.STATES.keySet()))));
+        } else if (state != null && !states.isEmpty() && !states.contains(state)) {
+            entries.problem("kb.value", pointer, "fact '" + fact + "' has no state '" + state + "'",
+                    Spelling.closest(state, states).map(s -> "did you mean '" + s + "'? (").orElse("(") + "states: " + String.join(", ", states) + ")");
+        }
     }
 
     /** Whether a build of a retrofit family can be running a mechanism of a family. */

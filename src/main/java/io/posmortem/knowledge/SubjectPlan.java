@@ -62,9 +62,10 @@ public final class SubjectPlan {
     public static List<Subject> subjects(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
         List<Subject> subjects = new ArrayList<>();
         Set<String> fixIds = new LinkedHashSet<>();
+        RopeMapping fineTuned = fineTunedMapping(build, model, kb);
         for (RootCause h : candidates(build, kb)) {
             Mechanism m = kb.mechanisms().get(h.mechanism());
-            PositionalSpec spec = spec(m, Map.of(), build, model, SubjectRole.CANDIDATE);
+            PositionalSpec spec = againstFineTuned(spec(m, Map.of(), build, model, SubjectRole.CANDIDATE), fineTuned, build);
             if (!h.configuredMethods().isEmpty()
                     && (build.retrofit().configured() == null || !h.configuredMethods().contains(build.retrofit().configured().method()))) {
                 spec = new FactsOnly();
@@ -77,7 +78,7 @@ public final class SubjectPlan {
             FixOption fix = kb.fixes().get(fixId);
             if (fix.requires() != null && !fix.requires().equals(WireName.of(model.encoding()))) continue;
             Mechanism m = kb.mechanisms().get(fix.mechanism());
-            PositionalSpec spec = spec(m, fix.parameters(), build, model, SubjectRole.FIX);
+            PositionalSpec spec = againstFineTuned(spec(m, fix.parameters(), build, model, SubjectRole.FIX), fineTuned, build);
             subjects.add(new Subject(Subject.fixId(build.id(), fix.id()), build.id(), SubjectRole.FIX,
                     null, fix.id(), m.id(), spec));
         }
@@ -85,6 +86,26 @@ public final class SubjectPlan {
             subjects.add(new Subject(Subject.fixId(build.id(), WHAT_IF), build.id(), SubjectRole.FIX, null, WHAT_IF, WHAT_IF, build.whatIf()));
         }
         return List.copyOf(subjects);
+    }
+
+    /**
+     * The mapping the model was fine-tuned with, when the build says it was fine-tuned after the
+     * change and its retrofit kind names the mechanism ({@code fine_tuned_mechanism}); otherwise
+     * null. A model fine-tuned (or trained) with its scaling learned those frequencies: they, over
+     * the fine-tuned window, are what every served mapping must be compared with.
+     */
+    static RopeMapping fineTunedMapping(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
+        if (build.retrofit().fineTuned() != Tri.YES) return null;
+        String mechanism = kb.retrofitKinds().get(build.retrofit().kind()).fineTunedMechanism();
+        if (mechanism == null) return null;
+        PositionalSpec spec = spec(kb.mechanisms().get(mechanism), Map.of(), build, model, SubjectRole.FIX);
+        return spec instanceof RopeMapping mapping ? mapping : null;
+    }
+
+    /** A plain mapping compared with the fine-tuned one over the fine-tuned window; anything else unchanged. */
+    static PositionalSpec againstFineTuned(PositionalSpec spec, RopeMapping fineTuned, BuildSpec build) {
+        if (fineTuned == null || !(spec instanceof RopeMapping served)) return spec;
+        return new RopeComparison(fineTuned, build.retrofit().fineTunedContext(), served);
     }
 
     /** The fix id of the alternative configuration a build asks to evaluate ({@code what_if}, {@code --what-if}). */
@@ -122,6 +143,10 @@ public final class SubjectPlan {
                 if (runtime.reportedFactor() == null || retrofit.fineTuned() != Tri.YES) return new FactsOnly();
                 return new RopeComparison(retrofit.configured() != null ? configured : new RopeMapping.Linear(base, s),
                         retrofit.targetContext(), withFactor(configured, runtime.reportedFactor(), model));
+            case "new-base":
+                if (retrofit.newBase() != null) return new RopeMapping.NewBase(base, retrofit.newBase());
+                if (runtime.reportedBase() != null && role == SubjectRole.CANDIDATE) return new RopeMapping.NewBase(base, runtime.reportedBase());
+                return new FactsOnly();
             case "angle-precision":
                 if (runtime.ropeDtype() == null || runtime.ropeDtype().equals("fp32")) return new FactsOnly();
                 return new RopeInPrecision(configured, runtime.ropeDtype());
@@ -132,9 +157,6 @@ public final class SubjectPlan {
             case "linear":
                 return new RopeMapping.Linear(base, s);
             case "ntk-aware":
-                if (role == SubjectRole.CANDIDATE && retrofit.newBase() != null) {
-                    return new RopeMapping.NewBase(base, retrofit.newBase());
-                }
                 return new RopeMapping.NtkAware(base, s);
             case "yarn":
                 return new RopeMapping.Yarn(base, s, model.trainedContext(),

@@ -15,11 +15,13 @@ public record BuildEvidence(
         List<PrecisionProfile> precisionProfiles,
         List<Observation> observations,
         List<CountTest> countTests,
+        List<MetricTest> metricTests,
         List<BandTrend> bandTrends,
         List<ChartSeries> charts,
         List<ConfigEntry> configEntries,
         List<ConfigReading> configReadings,
-        List<LoaderReading> loaderReadings) {
+        List<LoaderReading> loaderReadings,
+        List<BuildFact> buildFacts) {
 
     public String build() {
         return buildCase.build();
@@ -36,10 +38,12 @@ public record BuildEvidence(
         facts.addAll(distanceBands);
         facts.addAll(precisionProfiles);
         facts.addAll(countTests);
+        facts.addAll(metricTests);
         facts.addAll(bandTrends);
         facts.addAll(configEntries);
         facts.addAll(configReadings);
         facts.addAll(loaderReadings);
+        facts.addAll(buildFacts);
         return facts;
     }
 }

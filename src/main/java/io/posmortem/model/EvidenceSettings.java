@@ -10,6 +10,13 @@ package io.posmortem.model;
  * @param unreachableNats   the ALiBi penalty at which a token counts as out of reach
  * @param angleErrorTolerance the rotary angle error (radians) beyond which low-precision angles
  *                          count as wrong
+ * @param matchTolerance    relative difference within which a reported value agrees with the
+ *                          configured or trained one
  */
 public record EvidenceSettings(double localMinTurns, double longRangeMaxTurns, double unreachableNats,
-                               double angleErrorTolerance) {}
+                               double angleErrorTolerance, double matchTolerance) {
+
+    public EvidenceSettings(double localMinTurns, double longRangeMaxTurns, double unreachableNats, double angleErrorTolerance) {
+        this(localMinTurns, longRangeMaxTurns, unreachableNats, angleErrorTolerance, 0.01);
+    }
+}

@@ -12,6 +12,7 @@ package io.posmortem.model;
  * @param shortPromptsChanged whether short prompts (inside the trained window) changed too
  * @param historyDependent    whether results depend on what was served before (cache, batch)
  * @param counts              measured successes/trials, or {@code null}
+ * @param metric              a measured quality metric against its baseline, or {@code null}
  * @param pointer             JSON pointer of this observation in the symptom file
  */
 public record Observation(
@@ -27,6 +28,7 @@ public record Observation(
         Tri shortPromptsChanged,
         Tri historyDependent,
         Counts counts,
+        Metric metric,
         String note,
         String pointer,
         double strength) implements BuildScoped {
@@ -37,6 +39,6 @@ public record Observation(
      */
     public Observation assessed(Outcome outcome, Trend trend, double strength) {
         return new Observation(build, id, workload, capability, fromTokens, toTokens, outcome, onset, trend,
-                shortPromptsChanged, historyDependent, counts, note, pointer, strength);
+                shortPromptsChanged, historyDependent, counts, metric, note, pointer, strength);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param configured    the mapping that block selects (transformers v5 semantics), or {@code null} without a block
  * @param buckets       bucket parameters for a T5-style bias, when given; otherwise {@code null}
  * @param fineTuned     whether the build was fine-tuned after the change
+ * @param fineTunedContext the window the build was fine-tuned (or trained) at after the change: as
+ *                      given, else the target length
  * @param description   the user's own words
  */
 public record Retrofit(
@@ -24,4 +26,5 @@ public record Retrofit(
         RopeMapping configured,
         BucketSpec buckets,
         Tri fineTuned,
+        int fineTunedContext,
         String description) {}

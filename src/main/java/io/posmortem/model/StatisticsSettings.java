@@ -7,5 +7,7 @@ package io.posmortem.model;
  * @param strongP             p-value at or below which counted evidence gets full strength
  * @param significantStrength strength of evidence significant just at {@code alpha}
  * @param qualitativeStrength strength of a stated outcome without a tested baseline
+ * @param metricMinChange     relative change of a metric against its baseline that counts as a change
  */
-public record StatisticsSettings(double alpha, double strongP, double significantStrength, double qualitativeStrength) {}
+public record StatisticsSettings(double alpha, double strongP, double significantStrength, double qualitativeStrength,
+                                 double metricMinChange) {}

@@ -22,6 +22,7 @@ public record BuildReport(
         List<LoaderReadingView> loaderReadings,
         List<ObservationView> observations,
         List<CountTestView> countTests,
+        List<MetricTestView> metricTests,
         List<KeyNumber> keyNumbers,
         EvidenceView evidence,
         List<ChartView> charts,

@@ -19,7 +19,7 @@ import io.posmortem.model.Threshold;
 import io.posmortem.model.WireName;
 import io.posmortem.trace.FactEntry;
 import io.posmortem.trace.Firing;
-import io.posmortem.trace.Numbers;
+import io.posmortem.model.Numbers;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -51,7 +51,12 @@ public final class ExpectationCheck {
             for (String f : e.rejectedFixes()) {
                 if (!rejectedFixes.contains(f)) out.add(where + "fix " + f + " must be rejected; rejected: " + rejectedFixes);
             }
-            List<String> fired = b.reasoning().firings().stream().map(ReasoningView.FiringView::rule).toList();
+            // Rule ids that fired, and the ids of knowledge-base rows a generic rule weighed support with.
+            List<String> fired = new ArrayList<>(b.reasoning().firings().stream().map(ReasoningView.FiringView::rule).toList());
+            b.hypotheses().forEach(h -> {
+                h.supporting().forEach(r -> fired.add(r.rule()));
+                h.opposing().forEach(r -> fired.add(r.rule()));
+            });
             for (String r : e.fires()) if (!fired.contains(r)) out.add(where + "rule " + r + " must fire");
             for (String r : e.silent()) if (fired.contains(r)) out.add(where + "rule " + r + " must stay silent");
             List<String> lint = b.configLint().stream().map(ConfigIssueView::rule).toList();

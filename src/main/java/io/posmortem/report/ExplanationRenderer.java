@@ -1,6 +1,6 @@
 package io.posmortem.report;
 
-import io.posmortem.trace.Numbers;
+import io.posmortem.model.Numbers;
 
 /** {@link Explanation} for a terminal: per build, HOW (an indented derivation tree) then WHY-NOT. */
 public final class ExplanationRenderer {

@@ -2,7 +2,7 @@ package io.posmortem.report;
 
 import io.posmortem.model.Assumption;
 import io.posmortem.model.Problem;
-import io.posmortem.trace.Numbers;
+import io.posmortem.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

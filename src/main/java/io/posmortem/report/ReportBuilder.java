@@ -39,7 +39,7 @@ import io.posmortem.model.SymptomFile;
 import io.posmortem.model.WireName;
 import io.posmortem.trace.FactEntry;
 import io.posmortem.trace.Firing;
-import io.posmortem.trace.Numbers;
+import io.posmortem.model.Numbers;
 import io.posmortem.trace.RuleInfo;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
@@ -180,7 +180,7 @@ public final class ReportBuilder {
                 hypotheses, recommendations, rejected, discriminators, List.copyOf(unchecked), configLint(trace),
                 whatIf(trace, run, diagnosis, hypotheses),
                 run.evidence().loaderReadings().stream().map(l -> new LoaderReadingView(l.generation(), Numbers.round(l.factor()),
-                        Numbers.round(l.attentionFactor()), l.correctionContext())).toList(), observations(run), countTests(run),
+                        Numbers.round(l.attentionFactor()), l.correctionContext())).toList(), observations(run), countTests(run), metricTests(run),
                 keyNumbers(run), evidence(trace, run), charts(run),
                 assumptions, reasoning);
     }
@@ -324,6 +324,13 @@ public final class ReportBuilder {
                     t.alpha(), WireName.of(t.outcome()), Numbers.round(t.strength()), trend));
         }
         return List.copyOf(out);
+    }
+
+    /** The reading of every metric observation: relative change against the baseline and the outcome it decided. */
+    private static List<MetricTestView> metricTests(BuildRun run) {
+        return run.evidence().metricTests().stream().map(t -> new MetricTestView(t.observation(), t.capability(), t.metric(),
+                Numbers.round(t.value()), Numbers.round(t.baseline()), Numbers.round(t.relativeWorsening()), t.minChange(),
+                WireName.of(t.outcome()), Numbers.round(t.strength()))).toList();
     }
 
     /** What each relative-bias candidate does to the keys of each observed band (numbers no reason states). */

@@ -46,7 +46,7 @@ public final class RopeScalingBlock {
             if (l.attentionFactor() != null) m.put("attention_factor", l.attentionFactor());
         } else if (mapping instanceof RopeMapping.NtkAware || mapping instanceof RopeMapping.NewBase) {
             m.put("rope_type", "default");
-            m.put("rope_theta", io.posmortem.trace.Numbers.round(effectiveBase));
+            m.put("rope_theta", io.posmortem.model.Numbers.round(effectiveBase));
         } else {
             m.put("rope_type", "default");
         }

@@ -2,7 +2,7 @@ package io.posmortem.report;
 
 import io.posmortem.model.Assumption;
 import io.posmortem.model.Problem;
-import io.posmortem.trace.Numbers;
+import io.posmortem.model.Numbers;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -149,6 +149,15 @@ public final class TextRenderer {
                         + t.baseline() + " = " + Numbers.format(t.baselineRate()) + " [" + Numbers.format(t.baselineInterval()[0])
                         + ", " + Numbers.format(t.baselineInterval()[1]) + "], p = " + pValue(t.pValue()) + ": "
                         + t.outcome() + ", strength " + Numbers.format(t.strength()) + (t.trend() == null ? "" : "; trend " + t.trend()));
+            }
+        }
+        if (!b.metricTests().isEmpty()) {
+            out.append("   metrics (change against the baseline, worse when positive):\n");
+            for (MetricTestView t : b.metricTests()) {
+                wrap(out, "     ", t.observation() + " (" + t.capability() + "): " + t.metric() + " " + Numbers.format(t.value())
+                        + " vs baseline " + Numbers.format(t.baseline()) + " = " + String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * t.relativeWorsening())
+                        + " worse (a change needs more than " + Numbers.format(100 * t.minChange()) + "%): " + t.outcome()
+                        + ", strength " + Numbers.format(t.strength()));
             }
         }
         if (!b.keyNumbers().isEmpty()) {

@@ -117,6 +117,6 @@ public record TraceDiff(String a, String b, List<String> changes, List<BuildDiff
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "absent" : io.posmortem.trace.Numbers.format(v);
+        return Double.isNaN(v) ? "absent" : io.posmortem.model.Numbers.format(v);
     }
 }

@@ -1,5 +1,6 @@
 package io.posmortem.trace;
 
+import io.posmortem.model.Numbers;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;

@@ -3,6 +3,8 @@ package io.posmortem.evidence.stats;
 import io.posmortem.model.BandTrend;
 import io.posmortem.model.CountTest;
 import io.posmortem.model.Counts;
+import io.posmortem.model.Metric;
+import io.posmortem.model.MetricTest;
 import io.posmortem.model.Observation;
 import io.posmortem.model.Outcome;
 import io.posmortem.model.StatisticsSettings;
@@ -20,6 +22,10 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  *       degraded / improved / inconclusive, whatever the stated outcome; the strength rises
  *       log-linearly from {@code significantStrength} at {@code p = alpha} to 1 at
  *       {@code p <= strongP};
+ *   <li>with a metric against its baseline (perplexity, loss, a score): its relative change
+ *       decides degraded / improved (beyond {@code metricMinChange} that way) or preserved; the
+ *       strength rises log-linearly from {@code qualitativeStrength} at that change to 1 at four
+ *       times it;
  *   <li>otherwise (qualitative, or counts without a baseline): the stated outcome, at
  *       {@code qualitativeStrength};
  *   <li>across bands: for a capability with counted observations in at least three bands, the drop
@@ -30,14 +36,20 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 public final class ObservationAssessment {
     private ObservationAssessment() {}
 
-    public record Result(List<Observation> observations, List<CountTest> countTests, List<BandTrend> bandTrends) {}
+    public record Result(List<Observation> observations, List<CountTest> countTests, List<MetricTest> metricTests,
+                         List<BandTrend> bandTrends) {}
 
     public static Result assess(List<Observation> observations, StatisticsSettings settings) {
         List<Observation> assessed = new ArrayList<>();
         List<CountTest> tests = new ArrayList<>();
+        List<MetricTest> metricTests = new ArrayList<>();
         for (Observation o : observations) {
             CountTest t = test(o, settings);
-            if (t == null) {
+            MetricTest m = t == null ? metric(o, settings) : null;
+            if (m != null) {
+                metricTests.add(m);
+                assessed.add(o.assessed(m.outcome(), o.trend(), m.strength()));
+            } else if (t == null) {
                 assessed.add(o.assessed(o.outcome(), o.trend(), settings.qualitativeStrength()));
             } else {
                 tests.add(t);
@@ -54,7 +66,7 @@ public final class ObservationAssessment {
                 }
             }
         }
-        return new Result(List.copyOf(assessed), List.copyOf(tests), trends);
+        return new Result(List.copyOf(assessed), List.copyOf(tests), List.copyOf(metricTests), trends);
     }
 
     /** The count test of an observation with a baseline, or null when it has none. */
@@ -71,6 +83,21 @@ public final class ObservationAssessment {
         return new CountTest(o.build(), o.id(), o.capability(), "fisher-exact-two-sided", c.successes(), c.trials(),
                 c.baselineSuccesses(), c.baselineTrials(), rate, ci[0], ci[1], baseline, bci[0], bci[1], p, alpha, outcome,
                 strength(p, settings));
+    }
+
+    /** The metric assessment of an observation with a metric, or null when it has none. */
+    static MetricTest metric(Observation o, StatisticsSettings settings) {
+        Metric m = o.metric();
+        if (m == null) return null;
+        double worse = m.relativeWorsening();
+        double min = settings.metricMinChange();
+        Outcome outcome = worse > min ? Outcome.DEGRADED : worse < -min ? Outcome.IMPROVED : Outcome.PRESERVED;
+        double size = Math.abs(worse);
+        double strength;
+        if (outcome == Outcome.PRESERVED || size <= min) strength = settings.qualitativeStrength();
+        else if (size >= 4 * min) strength = 1.0;
+        else strength = settings.qualitativeStrength() + (1 - settings.qualitativeStrength()) * Math.log(size / min) / Math.log(4);
+        return new MetricTest(o.build(), o.id(), o.capability(), m.name(), m.value(), m.baseline(), worse, min, outcome, strength);
     }
 
     /** {@code significantStrength} at p = alpha, 1 at p <= strongP, log-linear between; the qualitative strength when not significant. */

@@ -1,4 +1,4 @@
-package io.posmortem.trace;
+package io.posmortem.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
