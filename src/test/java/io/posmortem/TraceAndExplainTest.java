@@ -101,7 +101,7 @@ class TraceAndExplainTest {
         String a = out.substring(out.indexOf("== build-a"), out.indexOf("== build-b"));
         String b = out.substring(out.indexOf("== build-b"));
         assertTrue(a.contains("ntk-aware-base-change (NTK-aware base change"), a);
-        assertTrue(a.contains("predicts local-syntax preserved, but it was observed degraded at 20,000-32,768 tokens"), a);
+        assertTrue(a.contains("predicts local-syntax preserved at every length, but it was observed degraded at 20,000-32,768 tokens"), a);
         assertTrue(b.contains("t5-bucketed-bias (T5 bucketed relative bias"), b);
         assertTrue(b.contains("short by"), b);
         assertTrue(b.contains("[match.preserved-contradicted"), b);

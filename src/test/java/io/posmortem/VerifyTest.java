@@ -31,11 +31,11 @@ class VerifyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "syntax-error, rules.compile, rule.drl:15:1",
-            "unknown-field, did you mean 'subject'?, rule.drl:14:28",
+            "syntax-error, rules.compile, rule.drl:14:1",
+            "unknown-field, did you mean 'subject'?, rule.drl:13:28",
             "missing-metadata, rules.metadata-missing, rule.drl:5",
-            "unknown-threshold, rules.unknown-threshold, rule.drl:14",
-            "two-broken-files, b.drl:14:28, a.drl:15:1"})
+            "unknown-threshold, rules.unknown-threshold, rule.drl:13",
+            "two-broken-files, b.drl:13:28, a.drl:14:1"})
     void brokenPacksFailWithTheirDocumentedProblems(String pack, String code, String where) {
         Cli cli = Cli.run("verify", "--rules", "fixtures/broken-rules/" + pack);
         assertEquals(ExitCodes.VERIFY, cli.exit(), cli.out());
@@ -47,7 +47,7 @@ class VerifyTest {
     @Test
     void compileErrorsShowTheSourceLineWithACaret() {
         String out = Cli.run("verify", "--rules", "fixtures/broken-rules/unknown-field").out();
-        Matcher m = Pattern.compile("(?m)^ +14 \\| (.*)\\n( +)\\^$").matcher(out);
+        Matcher m = Pattern.compile("(?m)^ +13 \\| (.*)\\n( +)\\^$").matcher(out);
         assertTrue(m.find(), out);
     }
 

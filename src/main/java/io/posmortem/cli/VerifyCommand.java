@@ -13,6 +13,7 @@ import io.posmortem.model.BuildExpectation;
 import io.posmortem.model.Problem;
 import io.posmortem.report.BuildReport;
 import io.posmortem.report.ExpectationCheck;
+import io.posmortem.report.IncidentScore;
 import io.posmortem.report.ReasoningView;
 import io.posmortem.report.Report;
 import io.posmortem.report.ReportBuilder;
@@ -100,6 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
         int scenarios = 0;
         int builds = 0;
         List<String> failures = new ArrayList<>();
+        List<Scored> incidents = new ArrayList<>();
         for (Path file : fixtureFiles()) {
             List<BuildExpectation> expectations;
             try {
@@ -120,6 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
                 continue;
             }
             for (String f : ExpectationCheck.failures(report, expectations)) failures.add(file + " " + f);
+            for (IncidentScore s : IncidentScore.of(report, expectations)) incidents.add(new Scored(file, s));
             for (BuildReport b : report.builds()) {
                 builds++;
                 Set<String> fired = new LinkedHashSet<>();
@@ -136,6 +139,7 @@ final class VerifyCommand implements Callable<Integer> {
             failures.forEach(f -> out.println("  " + f));
             failed = true;
         }
+        if (!incidents.isEmpty()) printIncidents(out, incidents);
         List<String> neverFire = firedIn.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
         List<String> alwaysFire = silentIn.entrySet().stream().filter(e -> e.getValue() == 0)
                 .filter(e -> !pack.rules().get(e.getKey()).firesInEveryBuild()).map(Map.Entry::getKey).toList();
@@ -151,6 +155,25 @@ final class VerifyCommand implements Callable<Integer> {
         out.println("VERIFY PASSED");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private record Scored(Path file, IncidentScore score) {}
+
+    /**
+     * Accuracy on the real incidents (fixtures naming a confirmed cause): right, abstained and
+     * wrong, then one line per incident build. A measurement, not a check: it does not fail verify.
+     */
+    private static void printIncidents(PrintWriter out, List<Scored> incidents) {
+        Map<IncidentScore.Result, Long> counts = new java.util.EnumMap<>(IncidentScore.Result.class);
+        for (IncidentScore.Result r : IncidentScore.Result.values()) counts.put(r, 0L);
+        incidents.forEach(i -> counts.merge(i.score().result(), 1L, Long::sum));
+        out.println("incidents: " + incidents.size() + " build(s) with a confirmed cause: " + counts.get(IncidentScore.Result.RIGHT)
+                + " right, " + counts.get(IncidentScore.Result.ABSTAINED) + " abstained, " + counts.get(IncidentScore.Result.WRONG) + " wrong");
+        for (Scored i : incidents) {
+            IncidentScore s = i.score();
+            out.println(String.format(java.util.Locale.ROOT, "  %-9s %s %s: %s %s (%.2f); confirmed %s", s.result().name().toLowerCase(java.util.Locale.ROOT),
+                    i.file(), s.build(), s.verdict(), s.leader(), s.confidence(), s.confirmedCause()));
+        }
     }
 
     private static String where(RulePack pack, String id) {

@@ -18,8 +18,9 @@ public final class BuildFacts {
     /**
      * @param configuredAttentionFactor the attention factor the configured rope_scaling calls for
      *                                  (1 without one)
+     * @param longestDegraded           the longest context any degraded observation reaches (0: none)
      */
-    public static List<BuildFact> of(BuildCase c, double configuredAttentionFactor, double tolerance) {
+    public static List<BuildFact> of(BuildCase c, double configuredAttentionFactor, int longestDegraded, double tolerance) {
         List<BuildFact> out = new ArrayList<>();
         String b = c.build();
         out.add(new BuildFact(b, "retrofit-kind", c.retrofitKind(), "the build states retrofit '" + c.retrofitKind() + "'"));
@@ -51,8 +52,10 @@ public final class BuildFacts {
             out.add(new BuildFact(b, "rope-dtype", c.ropeDtype(), "the runtime computes rotary angles in " + c.ropeDtype()));
         }
         if (c.contextWindow() != null) {
-            out.add(new BuildFact(b, "runtime-window", c.contextWindow() >= c.targetContext() ? "covers" : "short",
-                    "the runtime serves a " + n(c.contextWindow()) + "-token window for a " + n(c.targetContext()) + "-token target"));
+            int w = c.contextWindow();
+            String state = w >= c.targetContext() ? "covers" : w < longestDegraded ? "short-of-observed" : "short-of-target";
+            out.add(new BuildFact(b, "runtime-window", state, "the runtime serves a " + n(w) + "-token window for a " + n(c.targetContext())
+                    + "-token target" + (longestDegraded > 0 ? ", and the degraded observations reach " + n(longestDegraded) + " tokens" : "")));
             out.add(new BuildFact(b, "allocated-window", c.contextWindow() <= c.trainedContext() ? "within-original" : "beyond-original",
                     "the engine allocates " + n(c.contextWindow()) + " tokens; the original window is " + n(c.trainedContext())));
         }

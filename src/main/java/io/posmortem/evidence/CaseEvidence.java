@@ -76,6 +76,11 @@ public final class CaseEvidence {
                 int reference = c.trainedContext();
                 List<RotaryPair> subjectPairs = RotaryPairs.evaluate(subject.id(), build.id(), trainedInv, mappedInv,
                         reference, Math.max(target, reference), settings);
+                if (c.pretrained() != null) {
+                    double[] pretrainedInv = InverseFrequencies.of(dims, c.pretrained(), c.pretrainedContext());
+                    subjectPairs = RotaryPairs.closerReference(subjectPairs, RotaryPairs.evaluate(subject.id(), build.id(), pretrainedInv,
+                            mappedInv, c.pretrainedContext(), Math.max(target, c.pretrainedContext()), settings));
+                }
                 pairs.addAll(subjectPairs);
                 ropeProfiles.add(new RopeProfile(subject.id(), build.id(), mapping.method(), dims, dims / 2,
                         model.ropeBase(), InverseFrequencies.effectiveBase(dims, mapping, target),
@@ -113,7 +118,9 @@ public final class CaseEvidence {
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
                 BuildFacts.of(buildCase, build.retrofit().configured() == null ? 1.0
-                        : InverseFrequencies.attentionFactor(build.retrofit().configured()), settings.matchTolerance()));
+                        : InverseFrequencies.attentionFactor(build.retrofit().configured()),
+                        assessed.observations().stream().filter(o -> o.outcome() == io.posmortem.model.Outcome.DEGRADED)
+                                .mapToInt(Observation::toTokens).max().orElse(0), settings.matchTolerance()));
     }
 
     /**

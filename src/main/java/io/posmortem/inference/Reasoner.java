@@ -45,6 +45,7 @@ public final class Reasoner {
                         "build " + evidence.build() + ": rules fired " + fired + " times without settling; the last rule fired may be looping",
                         "make sure a consequence does not re-create the facts that activated it"), null);
             }
+            recorder.readJustifications(session);
             return recorder.trace(evidence.build(), pack.rules());
         } catch (ConsequenceException e) {
             String rule = pack.idOf(e.getMatch().getRule());

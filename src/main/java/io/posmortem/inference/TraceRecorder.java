@@ -16,7 +16,11 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.tms.SimpleMode;
+import org.drools.tms.TruthMaintenanceSystemEqualityKey;
 
 /**
  * Listens to a session and records a {@link Trace}: facts get ids in insertion order; each firing
@@ -30,6 +34,8 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     private final List<Integer> insertedBy = new ArrayList<>();
     private final List<Integer> retractedBy = new ArrayList<>();
     private final List<Firing> firings = new ArrayList<>();
+    private final Map<Object, Integer> firingOfMatch = new IdentityHashMap<>();
+    private final Map<Object, List<Integer>> justifications = new IdentityHashMap<>();
     private List<String> inserting = new ArrayList<>();
     private List<String> retracting = new ArrayList<>();
     private int firing;
@@ -65,6 +71,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
             if (i != null && !matched.contains(id(i))) matched.add(id(i));
         }
         firings.add(new Firing(firing, pack.idOf(match.getRule()), bindings, matched, inserting, retracting));
+        firingOfMatch.put(match, firing);
         firing = 0;
     }
 
@@ -94,10 +101,31 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         // Facts are immutable records; nothing is ever updated in place.
     }
 
+    /**
+     * Reads, at the end of a run, every live justification of each logically inserted fact from
+     * the session's truth maintenance (an equal fact derived by a second rule adds a justification
+     * without an insertion event).
+     */
+    void readJustifications(KieSession session) {
+        for (Object fact : facts) {
+            if (!(session.getFactHandle(fact) instanceof InternalFactHandle handle)) continue;
+            if (!(handle.getEqualityKey() instanceof TruthMaintenanceSystemEqualityKey key) || key.getBeliefSet() == null) continue;
+            List<Integer> by = new ArrayList<>();
+            for (Object entry = key.getBeliefSet().getFirst(); entry instanceof SimpleMode mode; entry = mode.getNext()) {
+                Integer seq = firingOfMatch.get(mode.getObject().getJustifier());
+                if (seq != null && !by.contains(seq)) by.add(seq);
+            }
+            by.sort(null);
+            justifications.put(fact, List.copyOf(by));
+        }
+    }
+
     Trace trace(String build, Map<String, RuleInfo> rules) {
         List<FactEntry> entries = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
-            entries.add(new FactEntry(id(i), facts.get(i), insertedBy.get(i), retractedBy.get(i)));
+            Object fact = facts.get(i);
+            List<Integer> by = retractedBy.get(i) == 0 ? justifications.getOrDefault(fact, List.of()) : List.of();
+            entries.add(new FactEntry(id(i), fact, insertedBy.get(i), retractedBy.get(i), by));
         }
         return new Trace(build, rules, entries, firings);
     }

@@ -58,7 +58,7 @@ public final class KnowledgeBaseLoader {
     /** Parameters a method needs a default for (a fix may override them). */
     static final Map<String, List<String>> PARAMETERS = Map.of("yarn", List.of("beta_fast", "beta_slow"));
 
-    static final Set<String> SCOPES = Set.of("local", "long-range", "balance", "precision", "consistency", "whole");
+    static final Set<String> SCOPES = Set.of("local", "long-range", "balance", "precision", "consistency", "overall", "coherence");
     static final Set<String> RETROFIT_FAMILIES = Set.of("rope", "relative-bias", "learned", "none");
 
     private KnowledgeBaseLoader() {}
@@ -144,10 +144,10 @@ public final class KnowledgeBaseLoader {
 
         Entries kinds = new Entries(docs.get("retrofit-kinds.yaml"), problems);
         Map<String, RetrofitKind> retrofitKinds = byId(kinds, kinds.list("retrofit_kinds"), "/retrofit_kinds", (e, p) -> {
-            kinds.onlyKeys(e, p, Set.of("id", "title", "family", "loose", "stated_reading", "candidates", "fine_tuned_mechanism", "description"));
+            kinds.onlyKeys(e, p, Set.of("id", "title", "family", "loose", "stated_reading", "candidates", "mapping_mechanism", "description"));
             RetrofitKind k = new RetrofitKind(kinds.text(e, p, "id"), kinds.text(e, p, "title"), kinds.text(e, p, "family"),
                     kinds.bool(e, p, "loose"), kinds.optionalText(e, p, "stated_reading"), kinds.texts(e, p, "candidates"),
-                    kinds.optionalText(e, p, "fine_tuned_mechanism"), kinds.text(e, p, "description"));
+                    kinds.optionalText(e, p, "mapping_mechanism"), kinds.text(e, p, "description"));
             if (!RETROFIT_FAMILIES.contains(k.family())) kinds.problem("kb.value", p + "/family",
                     "unknown retrofit family '" + k.family() + "'", "one of " + String.join(", ", RETROFIT_FAMILIES));
             return k;
@@ -241,7 +241,7 @@ public final class KnowledgeBaseLoader {
         for (RetrofitKind k : retrofitKinds.values()) {
             String p = pointer("/retrofit_kinds", retrofitKinds.keySet(), k.id());
             if (k.statedReading() != null) expect(kinds, p + "/stated_reading", "hypothesis", k.statedReading(), hypotheses.keySet());
-            if (k.fineTunedMechanism() != null) expect(kinds, p + "/fine_tuned_mechanism", "mechanism", k.fineTunedMechanism(), mechanisms.keySet());
+            if (k.mappingMechanism() != null) expect(kinds, p + "/mapping_mechanism", "mechanism", k.mappingMechanism(), mechanisms.keySet());
             k.candidates().forEach(c -> expect(kinds, p + "/candidates", "hypothesis", c, hypotheses.keySet()));
             if (k.candidates().isEmpty()) kinds.problem("kb.value", p + "/candidates", "a retrofit kind needs at least one candidate", null);
             long questionsAsked = k.candidates().stream().map(hypotheses::get).filter(java.util.Objects::nonNull)

@@ -62,10 +62,11 @@ public final class SubjectPlan {
     public static List<Subject> subjects(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
         List<Subject> subjects = new ArrayList<>();
         Set<String> fixIds = new LinkedHashSet<>();
-        RopeMapping fineTuned = fineTunedMapping(build, model, kb);
+        RopeMapping applied = kindMapping(build, model, kb);
+        RopeMapping fineTuned = build.retrofit().fineTuned() == Tri.YES ? applied : null;
         for (RootCause h : candidates(build, kb)) {
             Mechanism m = kb.mechanisms().get(h.mechanism());
-            PositionalSpec spec = againstFineTuned(spec(m, Map.of(), build, model, SubjectRole.CANDIDATE), fineTuned, build);
+            PositionalSpec spec = againstFineTuned(spec(m, Map.of(), build, model, SubjectRole.CANDIDATE, applied), fineTuned, build, model);
             if (!h.configuredMethods().isEmpty()
                     && (build.retrofit().configured() == null || !h.configuredMethods().contains(build.retrofit().configured().method()))) {
                 spec = new FactsOnly();
@@ -78,7 +79,7 @@ public final class SubjectPlan {
             FixOption fix = kb.fixes().get(fixId);
             if (fix.requires() != null && !fix.requires().equals(WireName.of(model.encoding()))) continue;
             Mechanism m = kb.mechanisms().get(fix.mechanism());
-            PositionalSpec spec = againstFineTuned(spec(m, fix.parameters(), build, model, SubjectRole.FIX), fineTuned, build);
+            PositionalSpec spec = againstFineTuned(spec(m, fix.parameters(), build, model, SubjectRole.FIX, applied), fineTuned, build, model);
             subjects.add(new Subject(Subject.fixId(build.id(), fix.id()), build.id(), SubjectRole.FIX,
                     null, fix.id(), m.id(), spec));
         }
@@ -90,22 +91,32 @@ public final class SubjectPlan {
 
     /**
      * The mapping the model was fine-tuned with, when the build says it was fine-tuned after the
-     * change and its retrofit kind names the mechanism ({@code fine_tuned_mechanism}); otherwise
+     * change and its retrofit kind names the mechanism ({@code mapping_mechanism}); otherwise
      * null. A model fine-tuned (or trained) with its scaling learned those frequencies: they, over
      * the fine-tuned window, are what every served mapping must be compared with.
      */
-    static RopeMapping fineTunedMapping(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
-        if (build.retrofit().fineTuned() != Tri.YES) return null;
-        String mechanism = kb.retrofitKinds().get(build.retrofit().kind()).fineTunedMechanism();
-        if (mechanism == null) return null;
-        PositionalSpec spec = spec(kb.mechanisms().get(mechanism), Map.of(), build, model, SubjectRole.FIX);
+    /**
+     * The mapping a build's retrofit kind applies: its rope_scaling block when it gives one, else
+     * the kind's {@code mapping_mechanism} (linear interpolation for {@code rope-linear}, the new
+     * base for {@code rope-new-base}, ...); null when neither says.
+     */
+    static RopeMapping kindMapping(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
+        if (build.retrofit().configured() != null) return build.retrofit().configured();
+        String mechanism = kb.retrofitKinds().get(build.retrofit().kind()).mappingMechanism();
+        if (mechanism == null || kb.mechanisms().get(mechanism).method().equals("configured")) return null;
+        PositionalSpec spec = spec(kb.mechanisms().get(mechanism), Map.of(), build, model, SubjectRole.FIX, null);
         return spec instanceof RopeMapping mapping ? mapping : null;
     }
 
-    /** A plain mapping compared with the fine-tuned one over the fine-tuned window; anything else unchanged. */
-    static PositionalSpec againstFineTuned(PositionalSpec spec, RopeMapping fineTuned, BuildSpec build) {
+    /**
+     * A plain mapping compared with the fine-tuned one over the fine-tuned window, and pair by pair
+     * with pre-training's plain RoPE over the trained window where it is served closer to that;
+     * anything else unchanged.
+     */
+    static PositionalSpec againstFineTuned(PositionalSpec spec, RopeMapping fineTuned, BuildSpec build, ModelSpec model) {
         if (fineTuned == null || !(spec instanceof RopeMapping served)) return spec;
-        return new RopeComparison(fineTuned, build.retrofit().fineTunedContext(), served);
+        return new RopeComparison(fineTuned, build.retrofit().fineTunedContext(), served,
+                new RopeMapping.Default(model.ropeBase()), model.trainedContext());
     }
 
     /** The fix id of the alternative configuration a build asks to evaluate ({@code what_if}, {@code --what-if}). */
@@ -116,7 +127,8 @@ public final class SubjectPlan {
      * the build's explicit new base when it gives one; a fix always uses the formula. Mechanisms
      * that need a runtime fact the build does not report get {@link FactsOnly} (no numbers).
      * <ul>
-     *   <li>{@code configured}: the rope_scaling block as given (plain RoPE without one);
+     *   <li>{@code configured}: the rope_scaling block as given, else the mapping the retrofit kind
+     *       applies ({@code kindMapping}), else plain RoPE;
      *   <li>{@code runtime-base}: RoPE served with the base the runtime reports;
      *   <li>{@code runtime-factor}: the configured method with the factor the runtime reports
      *       (plain RoPE when it reports 1: the factor was ignored);
@@ -126,12 +138,13 @@ public final class SubjectPlan {
      * </ul>
      */
     static PositionalSpec spec(Mechanism m, Map<String, Double> fixParameters, BuildSpec build, ModelSpec model,
-                               SubjectRole role) {
+                               SubjectRole role, RopeMapping kindMapping) {
         Retrofit retrofit = build.retrofit();
         RuntimeSpec runtime = build.runtime();
         double s = retrofit.factor();
         double base = model.ropeBase();
-        RopeMapping configured = retrofit.configured() != null ? retrofit.configured() : new RopeMapping.Default(base);
+        RopeMapping configured = retrofit.configured() != null ? retrofit.configured()
+                : kindMapping != null ? kindMapping : new RopeMapping.Default(base);
         switch (m.method()) {
             case "configured":
                 return configured;

@@ -25,7 +25,7 @@ public record BuildFact(String build, String name, String state, String text) im
             Map.entry("configured-method", List.of("default", "linear", "ntk-aware", "new-base", "dynamic", "yarn", "llama3", "longrope")),
             Map.entry("retrofit-kind", List.of()),
             Map.entry("rope-dtype", List.of("fp32", "bf16", "fp16")),
-            Map.entry("runtime-window", List.of("covers", "short")),
+            Map.entry("runtime-window", List.of("covers", "short-of-observed", "short-of-target")),
             Map.entry("allocated-window", List.of("within-original", "beyond-original")),
             Map.entry("sliding-window", List.of("none", "applied", "ignored")),
             Map.entry("kv-cache", List.of("full", "quantized")));

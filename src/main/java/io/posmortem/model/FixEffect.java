@@ -9,5 +9,7 @@ public enum FixEffect {
     /** The observation is preserved but the fix predicts a degradation within the observed band. */
     BREAKS,
     /** The observation is a degradation and the fix predicts it degraded still. */
-    LEAVES_DEGRADED
+    LEAVES_DEGRADED,
+    /** The observation is a degradation and none of the fix's predictions covers it. */
+    UNPROVEN
 }

@@ -28,6 +28,13 @@ public record Prediction(
         this(subject, build, capability, outcome, fromTokens, toTokens, trend, 1.0, fromTokens);
     }
 
+    /** The lengths the prediction covers, in words: "at every length", "up to 4,096 tokens", "from 4,097 tokens". */
+    public String span() {
+        boolean open = toTokens == Integer.MAX_VALUE;
+        if (fromTokens <= 0) return open ? "at every length" : "up to " + Numbers.format(toTokens) + " tokens";
+        return open ? "from " + Numbers.format(fromTokens) + " tokens" : "at " + Numbers.format(fromTokens) + "-" + Numbers.format(toTokens) + " tokens";
+    }
+
     /** A prediction with a single onset. */
     public Prediction(String subject, String build, String capability, Outcome outcome, int fromTokens, int toTokens, Trend trend,
                       double strength) {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param loose         true when users name it loosely and the real mapping must be inferred
  * @param statedReading the hypothesis that the literal reading of the name corresponds to, or {@code null}
  * @param candidates    hypotheses to evaluate for a build of this kind
- * @param fineTunedMechanism the mechanism whose mapping a build of this kind was fine-tuned with
+ * @param mappingMechanism the mechanism whose mapping a build of this kind was fine-tuned with
  *                      when it reports {@code fine_tuned: true}, or {@code null} when the kind does
  *                      not say (every RoPE subject is then compared with the model as pre-trained)
  */
@@ -20,5 +20,5 @@ public record RetrofitKind(
         boolean loose,
         String statedReading,
         List<String> candidates,
-        String fineTunedMechanism,
+        String mappingMechanism,
         String description) {}

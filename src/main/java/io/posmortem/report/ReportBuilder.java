@@ -21,11 +21,13 @@ import io.posmortem.model.FixEffect;
 import io.posmortem.model.FixOption;
 import io.posmortem.model.FixRejection;
 import io.posmortem.model.FixRisk;
+import io.posmortem.model.FixVerified;
 import io.posmortem.model.HypothesisStatus;
 import io.posmortem.model.Observation;
 import io.posmortem.model.Outcome;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Recommendation;
+import io.posmortem.model.RunnerUp;
 import io.posmortem.model.RetrofitKind;
 import io.posmortem.model.RootCause;
 import io.posmortem.model.RopeMapping;
@@ -36,6 +38,7 @@ import io.posmortem.model.Subject;
 import io.posmortem.model.SubjectRole;
 import io.posmortem.model.Support;
 import io.posmortem.model.SymptomFile;
+import io.posmortem.model.Unchecked;
 import io.posmortem.model.WireName;
 import io.posmortem.trace.FactEntry;
 import io.posmortem.trace.Firing;
@@ -152,15 +155,15 @@ public final class ReportBuilder {
         for (FixRejection r : trace.liveOfBuild(FixRejection.class)) {
             Subject subject = fixSubjects.get(r.fix());
             rejected.add(new RejectedFixView(r.fix(), kb.fixes().get(r.fix()).title(), parameters(subject, run),
-                    fixFailures(trace, r.fix(), run.evidence().observations())));
+                    fixFailures(trace, r.fix())));
         }
 
         List<String> discriminators = trace.liveOfBuild(Discriminator.class).stream().map(d -> explain(trace, d)).distinct().toList();
 
         List<UncheckedView> unchecked = new ArrayList<>();
-        for (Belief b : beliefs) {
-            RootCause h = kb.hypotheses().get(b.hypothesis());
-            if (b.supports() == 0 && h.ask() != null) unchecked.add(new UncheckedView(h.id(), h.title(), h.ask()));
+        for (Unchecked u : trace.liveOfBuild(Unchecked.class)) {
+            RootCause h = kb.hypotheses().get(u.hypothesis());
+            unchecked.add(new UncheckedView(h.id(), h.title(), h.ask()));
         }
         unchecked.sort(Comparator.comparing(UncheckedView::hypothesis));
 
@@ -197,11 +200,8 @@ public final class ReportBuilder {
         String stated = buildCase.statedReading();
         boolean statedAsked = stated != null && kb.hypotheses().get(stated).question().equals(question);
         if (statedAsked && !stated.equals(leader)) chosen.add(stated);
-        boolean decided = diagnosis != null && !"insufficient-evidence".equals(diagnosis.verdict());
-        if (decided) {
-            // The runner-up among the hypotheses the evidence spoke about.
-            hypotheses.stream().filter(h -> !h.supporting().isEmpty() || !h.opposing().isEmpty()).map(HypothesisView::id)
-                    .filter(h -> !h.equals(leader)).findFirst().filter(h -> !chosen.contains(h)).ifPresent(chosen::add);
+        for (RunnerUp r : trace.liveOfBuild(RunnerUp.class)) {
+            if (!chosen.contains(r.hypothesis())) chosen.add(r.hypothesis());
         }
         List<WhyNotView> out = new ArrayList<>();
         for (String h : chosen) {
@@ -248,22 +248,19 @@ public final class ReportBuilder {
         return trace.live(Finding.class).stream().filter(f -> f.subject().equals(subject)).map(f -> explain(trace, f)).toList();
     }
 
-    /** Why a fix was rejected: failed checks, its own predicted degradations, and degradations it was not shown to restore. */
-    private static List<String> fixFailures(Trace trace, String fix, List<Observation> observations) {
+    /**
+     * Why a fix was rejected: the checks it failed (breaks, leaves degraded, unproven) and its own
+     * predicted degradations inside the target window; a risk on a capability a failed check
+     * already names is not repeated.
+     */
+    private static List<String> fixFailures(Trace trace, String fix) {
         List<String> failures = new ArrayList<>();
-        List<FixCheck> checks = trace.live(FixCheck.class).stream().filter(c -> c.fix().equals(fix)).toList();
-        for (FixCheck c : checks) {
-            if (c.effect() == FixEffect.BREAKS || c.effect() == FixEffect.LEAVES_DEGRADED) failures.add(explain(trace, c));
-        }
+        List<FixCheck> failed = trace.live(FixCheck.class).stream().filter(c -> c.fix().equals(fix))
+                .filter(c -> c.effect() != FixEffect.RESTORES && c.effect() != FixEffect.KEEPS).toList();
+        failed.forEach(c -> failures.add(explain(trace, c)));
         for (FixRisk r : trace.live(FixRisk.class)) {
-            boolean covered = checks.stream().anyMatch(c -> c.capability().equals(r.capability())
-                    && (c.effect() == FixEffect.BREAKS || c.effect() == FixEffect.LEAVES_DEGRADED));
+            boolean covered = failed.stream().anyMatch(c -> c.capability().equals(r.capability()));
             if (r.fix().equals(fix) && !covered) failures.add(explain(trace, r));
-        }
-        for (Observation o : observations) {
-            if (o.outcome() != Outcome.DEGRADED) continue;
-            boolean restored = checks.stream().anyMatch(c -> c.observation().equals(o.id()) && c.effect() == FixEffect.RESTORES);
-            if (!restored) failures.add("no prediction shows " + fix + " restoring " + o.capability() + " (observation " + o.id() + ")");
         }
         return failures.stream().distinct().toList();
     }
@@ -281,13 +278,11 @@ public final class ReportBuilder {
         List<String> nowIds = now.stream().map(Finding::id).distinct().toList();
         List<String> thenIds = then.stream().map(Finding::id).distinct().toList();
         List<FixCheck> checks = trace.live(FixCheck.class).stream().filter(c -> c.fix().equals(SubjectPlan.WHAT_IF)).toList();
-        boolean restoresAll = run.evidence().observations().stream().filter(o -> o.outcome() == Outcome.DEGRADED)
-                .allMatch(o -> checks.stream().anyMatch(c -> c.observation().equals(o.id()) && c.effect() == FixEffect.RESTORES));
-        boolean breaksNone = checks.stream().noneMatch(c -> c.effect() == FixEffect.BREAKS || c.effect() == FixEffect.LEAVES_DEGRADED);
+        boolean verified = trace.live(FixVerified.class).stream().anyMatch(v -> v.fix().equals(SubjectPlan.WHAT_IF));
         return new WhatIfView(run.spec().whatIfBlock(), against, now.stream().map(f -> explain(trace, f)).toList(),
                 then.stream().map(f -> explain(trace, f)).toList(), nowIds.stream().filter(id -> !thenIds.contains(id)).toList(),
                 thenIds.stream().filter(id -> !nowIds.contains(id)).toList(), checks.stream().map(c -> explain(trace, c)).toList(),
-                restoresAll && breaksNone);
+                verified);
     }
 
     private static List<ConfigIssueView> configLint(Trace trace) {

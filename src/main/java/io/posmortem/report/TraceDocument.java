@@ -44,9 +44,10 @@ public record TraceDocument(
     /**
      * A fact: {@code insertedBy} is the firing that inserted it (0: an input fact),
      * {@code retractedBy} the firing whose effects retracted it (0: live; -1: retracted by truth
-     * maintenance outside a firing).
+     * maintenance outside a firing), {@code justifiedBy} every firing that justifies a live derived
+     * fact at the end of the run.
      */
-    public record FactRecord(String id, String type, int insertedBy, int retractedBy, Object fact) {}
+    public record FactRecord(String id, String type, int insertedBy, int retractedBy, List<Integer> justifiedBy, Object fact) {}
 
     /**
      * A rule firing: its bound values (facts as {@code @f12} references, numbers as computed), the

@@ -38,7 +38,7 @@ public final class TraceDocuments {
             rules.add(new TraceDocument.RuleRef(r.id(), r.file(), r.line(), r.layer().name().toLowerCase(Locale.ROOT)));
         }
         List<TraceDocument.FactRecord> facts = new ArrayList<>();
-        for (FactEntry e : trace.facts()) facts.add(new TraceDocument.FactRecord(e.id(), e.type(), e.insertedBy(), e.retractedBy(), e.fact()));
+        for (FactEntry e : trace.facts()) facts.add(new TraceDocument.FactRecord(e.id(), e.type(), e.insertedBy(), e.retractedBy(), e.justifiedBy(), e.fact()));
         List<TraceDocument.FiringRecord> firings = new ArrayList<>();
         for (Firing f : trace.firings()) {
             RuleInfo r = trace.rules().get(f.ruleId());

@@ -49,6 +49,23 @@ public final class RotaryPairs {
         return pairs;
     }
 
+    /**
+     * Per pair, the comparison whose reference the served frequency is closer to (smaller
+     * {@code |ln s_j|}; ties keep {@code first}). A model fine-tuned with a scaling still knows
+     * its pre-training frequencies: a pair served at its pre-training speed is in distribution up
+     * to the pre-training window, one served at its fine-tuned speed up to the fine-tuned window.
+     */
+    public static List<RotaryPair> closerReference(List<RotaryPair> first, List<RotaryPair> second) {
+        if (first.size() != second.size()) throw new IllegalArgumentException("comparisons differ in length");
+        List<RotaryPair> out = new ArrayList<>(first.size());
+        for (int j = 0; j < first.size(); j++) {
+            RotaryPair a = first.get(j);
+            RotaryPair b = second.get(j);
+            out.add(Math.abs(Math.log(b.scale())) < Math.abs(Math.log(a.scale())) ? b : a);
+        }
+        return out;
+    }
+
     /** LOCAL above {@code localMinTurns} turns in the trained window, LONG_RANGE below {@code longRangeMaxTurns}. */
     public static PairBand band(double turnsTrained, EvidenceSettings settings) {
         if (turnsTrained > settings.localMinTurns()) return PairBand.LOCAL;
