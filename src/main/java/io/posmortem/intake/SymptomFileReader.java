@@ -346,7 +346,7 @@ public final class SymptomFileReader {
                         ? (o.get("worsens_with_length").asBoolean() ? Trend.WORSENS : Trend.STABLE) : Trend.UNKNOWN;
                 out.add(new Observation(build, id, o.path("workload").asString(null), capability, from, to, outcome,
                         o.has("onset") ? o.get("onset").asInt() : 0, trend, tri(o.path("short_prompts_changed")),
-                        tri(o.path("history_dependent")), counts, metric, o.path("note").asString(null), op, 1.0));
+                        tri(o.path("history_dependent")), counts, metric, o.has("context"), o.path("note").asString(null), op, 1.0));
             }
             return List.copyOf(out);
         }

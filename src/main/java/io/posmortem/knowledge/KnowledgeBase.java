@@ -46,7 +46,7 @@ public record KnowledgeBase(
     static final List<String> EVIDENCE_THRESHOLDS = List.of(
             "evidence.local-min-turns", "evidence.long-range-max-turns", "evidence.alibi-unreachable-nats",
             "evidence.angle-error-tolerance", "stats.alpha", "stats.strong-p", "stats.significant-strength",
-            "stats.qualitative-strength", "stats.metric-min-change", "runtime.match-tolerance");
+            "stats.qualitative-strength", "stats.metric-min-change", "stats.unbanded-strength", "runtime.match-tolerance");
 
     public Vocabulary vocabulary() {
         Map<String, String> families = new LinkedHashMap<>();
@@ -69,7 +69,8 @@ public record KnowledgeBase(
                 thresholds.get("stats.strong-p").value(),
                 thresholds.get("stats.significant-strength").value(),
                 thresholds.get("stats.qualitative-strength").value(),
-                thresholds.get("stats.metric-min-change").value());
+                thresholds.get("stats.metric-min-change").value(),
+                thresholds.get("stats.unbanded-strength").value());
     }
 
     /** Knowledge facts every session starts with: hypotheses, capabilities, fixes, thresholds. */

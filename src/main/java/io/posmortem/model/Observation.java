@@ -13,6 +13,8 @@ package io.posmortem.model;
  * @param historyDependent    whether results depend on what was served before (cache, batch)
  * @param counts              measured successes/trials, or {@code null}
  * @param metric              a measured quality metric against its baseline, or {@code null}
+ * @param bandStated          whether the file gives the context band (without one it is the whole
+ *                            target window, and the observation is weaker evidence about lengths)
  * @param pointer             JSON pointer of this observation in the symptom file
  */
 public record Observation(
@@ -29,6 +31,7 @@ public record Observation(
         Tri historyDependent,
         Counts counts,
         Metric metric,
+        boolean bandStated,
         String note,
         String pointer,
         double strength) implements BuildScoped {
@@ -39,6 +42,6 @@ public record Observation(
      */
     public Observation assessed(Outcome outcome, Trend trend, double strength) {
         return new Observation(build, id, workload, capability, fromTokens, toTokens, outcome, onset, trend,
-                shortPromptsChanged, historyDependent, counts, metric, note, pointer, strength);
+                shortPromptsChanged, historyDependent, counts, metric, bandStated, note, pointer, strength);
     }
 }

@@ -28,6 +28,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  *       times it;
  *   <li>otherwise (qualitative, or counts without a baseline): the stated outcome, at
  *       {@code qualitativeStrength};
+ *   <li>an observation that gives no context band (so covers the whole target window by default)
+ *       has its strength multiplied by {@code unbandedStrength};
  *   <li>across bands: for a capability with counted observations in at least three bands, the drop
  *       in success rate is regressed on log2 of the band midpoint; a positive slope significant at
  *       {@code alpha} makes those observations worsen with length.
@@ -55,6 +57,10 @@ public final class ObservationAssessment {
                 tests.add(t);
                 assessed.add(o.assessed(t.outcome(), o.trend(), t.strength()));
             }
+        }
+        for (int i = 0; i < assessed.size(); i++) {
+            Observation o = assessed.get(i);
+            if (!o.bandStated()) assessed.set(i, o.assessed(o.outcome(), o.trend(), o.strength() * settings.unbandedStrength()));
         }
         List<BandTrend> trends = trends(assessed, tests, settings);
         for (BandTrend trend : trends) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CountStatisticsTest {
 
-    static final StatisticsSettings SETTINGS = new StatisticsSettings(0.05, 0.001, 0.9, 0.8, 0.05);
+    static final StatisticsSettings SETTINGS = new StatisticsSettings(0.05, 0.001, 0.9, 0.8, 0.05, 0.75);
 
     @ParameterizedTest(name = "[[{0}, n1-{0}], [{2}, n2-{2}]] -> p = {4}")
     @CsvSource({
@@ -63,7 +63,7 @@ class CountStatisticsTest {
 
     static Observation counted(String id, int from, int to, int s, int n, int bs, int bn, Outcome stated) {
         return new Observation("b", id, null, "long-range-reference", from, to, stated, 0, Trend.UNKNOWN, Tri.UNKNOWN,
-                Tri.UNKNOWN, new Counts(s, n, bs, bn), null, null, "/x", 1.0);
+                Tri.UNKNOWN, new Counts(s, n, bs, bn), null, true, null, "/x", 1.0);
     }
 
     @Test
