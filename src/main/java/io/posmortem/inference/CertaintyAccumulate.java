@@ -3,21 +3,28 @@ package io.posmortem.inference;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.io.Serializable;
+import io.posmortem.model.Support;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.kie.api.runtime.rule.AccumulateFunction;
 
 /**
- * DRL accumulate function {@code certainty(weight)} over support weights; its result is a
- * {@link Certainty}. Reversible: when truth maintenance retracts a support, its weight is removed
- * and the certainty recomputed from the remaining weights (so the result never depends on order).
+ * DRL accumulate function {@code certainty($support)} over {@link Support} facts (or bare weights);
+ * its result is a {@link Certainty}. Correlated evidence counts once: supports from the same rule
+ * about the same capability (three bands of one metric agreeing with one prediction) are one
+ * piece of evidence, so of each such group only the strongest for and the strongest against
+ * enter the combination. Reversible: when truth maintenance retracts a support it is removed and
+ * the certainty recomputed from the rest (so the result never depends on order).
  * Rules import it with {@code import accumulate io.posmortem.inference.CertaintyAccumulate certainty}.
  */
 public final class CertaintyAccumulate implements AccumulateFunction<CertaintyAccumulate.Weights> {
 
-    /** The weights currently accumulated. */
+    /** The supports (or weights) currently accumulated. */
     public static final class Weights implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final ArrayList<Double> values = new ArrayList<>();
+        private final ArrayList<Object> values = new ArrayList<>();
     }
 
     @Override
@@ -32,17 +39,36 @@ public final class CertaintyAccumulate implements AccumulateFunction<CertaintyAc
 
     @Override
     public void accumulate(Weights context, Object value) {
-        context.values.add(((Number) value).doubleValue());
+        context.values.add(value);
     }
 
     @Override
     public void reverse(Weights context, Object value) {
-        context.values.remove(((Number) value).doubleValue());
+        context.values.remove(value);
     }
 
     @Override
     public Object getResult(Weights context) {
-        return Certainty.of(context.values);
+        return Certainty.of(independent(context.values));
+    }
+
+    /**
+     * The weights that enter the combination: a bare weight as it is; of the supports sharing a
+     * rule and a capability, the strongest positive and the strongest negative weight.
+     */
+    static List<Double> independent(List<Object> values) {
+        Map<String, Double> strongest = new TreeMap<>();
+        List<Double> out = new ArrayList<>();
+        for (Object v : values) {
+            if (v instanceof Support s) {
+                String key = s.rule() + "|" + s.capability() + "|" + (s.weight() >= 0 ? "+" : "-");
+                strongest.merge(key, s.weight(), (a, b) -> Math.abs(a) >= Math.abs(b) ? a : b);
+            } else {
+                out.add(((Number) v).doubleValue());
+            }
+        }
+        out.addAll(strongest.values());
+        return out;
     }
 
     @Override
