@@ -120,16 +120,16 @@ class VerifyTest {
                 // The fixture alone: verify fails on it.
                 Cli before = Cli.run("verify", "--rules", rules.toString(), "--kb", kb.toString(), "--fixtures", fixtures.toString());
                 assertEquals(ExitCodes.VERIFY, before.exit(), before.out());
-                assertTrue(before.out().contains("expected yarn-temperature-doubled"), before.out());
+                assertTrue(before.out().contains("expected dynamic-ntk-prefix-cache"), before.out());
             }
         }
-        assertEquals(3, steps, "fixture, knowledge entry and rule file");
+        assertEquals(4, steps, "fixture, hypothesis, reported-fact rows and rule file");
         Cli after = Cli.run("verify", "--rules", rules.toString(), "--kb", kb.toString(), "--fixtures", fixtures.toString());
         assertEquals(ExitCodes.OK, after.exit(), after.out());
         assertTrue(after.out().contains("VERIFY PASSED"), after.out());
         Cli triage = Cli.run("triage", "--rules", rules.toString(), "--kb", kb.toString(),
-                fixtures.resolve("classes/yarn-temperature-doubled.yaml").toString());
-        assertTrue(triage.out().contains("diagnosed: yarn-temperature-doubled"), triage.out());
+                fixtures.resolve("classes/dynamic-ntk-prefix-cache.yaml").toString());
+        assertTrue(triage.out().contains("diagnosed: dynamic-ntk-prefix-cache"), triage.out());
     }
 
     static Path copy(Path from, Path to) throws IOException {

@@ -70,6 +70,10 @@ public final class BuildFacts {
             boolean full = List.of("fp32", "fp16", "bf16").contains(c.kvCacheDtype());
             out.add(new BuildFact(b, "kv-cache", full ? "full" : "quantized", "the runtime keeps the KV cache in " + c.kvCacheDtype()));
         }
+        if (c.prefixCaching() != null) {
+            out.add(new BuildFact(b, "prefix-caching", c.prefixCaching() ? "on" : "off", "the runtime reports prefix caching "
+                    + (c.prefixCaching() ? "on: cached keys are reused across requests" : "off")));
+        }
         return List.copyOf(out);
     }
 

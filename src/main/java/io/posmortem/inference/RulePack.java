@@ -103,9 +103,11 @@ public final class RulePack {
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         Map<String, String> idByName = new LinkedHashMap<>();
         List<RuleInfo> infos = new ArrayList<>();
+        Map<Rule, Path> ruleFiles = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Path file = fileOf(rule, files);
+                ruleFiles.put(rule, file);
                 String source = sources.getOrDefault(file, "");
                 int line = lineOf(source, rule.getName());
                 RuleInfo info = metadata(rule, file, line, kb, problems);
@@ -122,6 +124,7 @@ public final class RulePack {
             }
         }
         for (Path file : files) problems.addAll(thresholdReferences(file, sources.get(file), kb));
+        problems.addAll(RuleVocabulary.check(sources, ruleFiles, kb));
         if (!problems.isEmpty()) throw new RulePackException(problems);
 
         infos.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));

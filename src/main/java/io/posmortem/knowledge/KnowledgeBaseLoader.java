@@ -58,7 +58,7 @@ public final class KnowledgeBaseLoader {
     /** Parameters a method needs a default for (a fix may override them). */
     static final Map<String, List<String>> PARAMETERS = Map.of("yarn", List.of("beta_fast", "beta_slow"));
 
-    static final Set<String> SCOPES = Set.of("local", "long-range", "balance", "precision", "consistency", "overall", "coherence");
+    static final Set<String> SCOPES = Capability.SCOPES;
     static final Set<String> RETROFIT_FAMILIES = Set.of("rope", "relative-bias", "learned", "none");
 
     private KnowledgeBaseLoader() {}

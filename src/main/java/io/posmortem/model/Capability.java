@@ -10,4 +10,9 @@ import java.util.List;
  *              (telling far positions apart), {@code consistency}; prediction rules select by it
  * @param degradedMeans what "degraded" means for this capability, in users' words
  */
-public record Capability(String id, String title, String scope, String degradedMeans, List<String> examples) {}
+public record Capability(String id, String title, String scope, String degradedMeans, List<String> examples) {
+
+    /** The scopes prediction rules know (knowledge-base/capabilities.yaml documents each). */
+    public static final java.util.Set<String> SCOPES = new java.util.LinkedHashSet<>(List.of(
+            "local", "long-range", "balance", "precision", "consistency", "overall", "coherence"));
+}

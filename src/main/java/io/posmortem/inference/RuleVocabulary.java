@@ -1,0 +1,138 @@
+package io.posmortem.inference;
+
+import io.posmortem.knowledge.KnowledgeBase;
+import io.posmortem.model.BuildFact;
+import io.posmortem.model.Capability;
+import io.posmortem.model.Problem;
+import io.posmortem.model.Spelling;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Checks the domain words a rule pack uses against what exists, when the pack loads (a misspelt id
+ * would otherwise make a rule silently never match):
+ * <ul>
+ *   <li>finding ids a rule matches ({@code Finding( id == "x" )}, {@code id in ( ... )}) must be
+ *       produced by some rule of the pack ({@code new Finding( $s, $b, "x", ... )});
+ *   <li>hypothesis ids ({@code hypothesis == "x"}, {@code hypothesis in ( ... )}) must be in the
+ *       knowledge base; capability ids ({@code capability == "x"}) too;
+ *   <li>capability scopes ({@code scope == "x"}, {@code scope in ( ... )}) must be known scopes;
+ *   <li>RoPE methods ({@code method}, {@code configuredMethod} compared with a literal) must be
+ *       methods the evidence engine computes;
+ *   <li>every {@code {placeholder}} of an {@code @explanation} must name one of the rule's bindings.
+ * </ul>
+ * Each problem carries file, line and column.
+ */
+final class RuleVocabulary {
+    private RuleVocabulary() {}
+
+    private static final Pattern PRODUCED_FINDING = Pattern.compile(
+            "new\\s+Finding\\s*\\(\\s*(?:[^,()]|\\([^()]*\\))+,\\s*(?:[^,()]|\\([^()]*\\))+,\\s*\"([^\"]+)\"");
+    private static final Pattern FINDING_PATTERN = Pattern.compile("(?<!new\\s)\\bFinding\\s*\\(");
+    private static final Pattern ID_CONSTRAINT = Pattern.compile("\\bid\\s*(?:==\\s*(\"[^\"]*\")|in\\s*\\(([^)]*)\\))");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]\\w*)");
+
+    static List<Problem> check(Map<Path, String> sources, Map<Rule, Path> rules, KnowledgeBase kb) {
+        List<Problem> out = new ArrayList<>();
+        Set<String> produced = new LinkedHashSet<>();
+        sources.values().forEach(src -> {
+            Matcher m = PRODUCED_FINDING.matcher(src);
+            while (m.find()) produced.add(m.group(1));
+        });
+        Set<String> methods = new LinkedHashSet<>(BuildFact.STATES.get("configured-method"));
+        for (Map.Entry<Path, String> e : sources.entrySet()) {
+            Path file = e.getKey();
+            String src = stripComments(e.getValue());
+            Matcher f = FINDING_PATTERN.matcher(src);
+            while (f.find()) {
+                int end = closing(src, f.end() - 1);
+                Matcher id = ID_CONSTRAINT.matcher(src.substring(f.end(), end));
+                while (id.find()) {
+                    String list = id.group(1) != null ? id.group(1) : id.group(2);
+                    literals(list, f.end() + (id.group(1) != null ? id.start(1) : id.start(2)), src,
+                            (word, at) -> unknown(out, file, src, at, "finding", word, produced,
+                                    "no rule of the pack inserts a Finding with this id"));
+                }
+            }
+            field(out, file, src, "hypothesis", kb.hypotheses().keySet(), "use a hypothesis id from knowledge-base/hypotheses.yaml");
+            field(out, file, src, "capability", kb.capabilities().keySet(), "use a capability id from knowledge-base/capabilities.yaml");
+            field(out, file, src, "scope", Capability.SCOPES, "one of " + String.join(", ", Capability.SCOPES));
+            field(out, file, src, "method", methods, "one of " + String.join(", ", methods));
+            field(out, file, src, "configuredMethod", methods, "one of " + String.join(", ", methods));
+        }
+        for (Map.Entry<Rule, Path> r : rules.entrySet()) placeholders(out, r.getKey(), r.getValue(), sources.getOrDefault(r.getValue(), ""));
+        return out;
+    }
+
+    private interface Word {
+        void check(String word, int at);
+    }
+
+    /** {@code name == "x"}, {@code name != "x"}, {@code name [not] in ( "a", "b" )}: every literal checked against {@code known}. */
+    private static void field(List<Problem> out, Path file, String src, String name, Collection<String> known, String hint) {
+        Matcher m = Pattern.compile("(?<![\\w.])" + name + "\\s*(?:[=!]=\\s*(\"[^\"]*\")|(?:not\\s+)?in\\s*\\(([^)]*)\\))").matcher(src);
+        while (m.find()) {
+            int group = m.group(1) != null ? 1 : 2;
+            literals(m.group(group), m.start(group), src, (word, at) -> unknown(out, file, src, at, name, word, known, hint));
+        }
+    }
+
+    private static void literals(String text, int offset, String src, Word each) {
+        Matcher l = LITERAL.matcher(text);
+        while (l.find()) each.check(l.group(1), offset + l.start());
+    }
+
+    private static void unknown(List<Problem> out, Path file, String src, int at, String what, String word, Collection<String> known, String hint) {
+        if (known.contains(word)) return;
+        int line = 1 + (int) src.substring(0, at).chars().filter(c -> c == '\n').count();
+        int column = at - src.lastIndexOf('\n', at - 1);
+        String suggestion = Spelling.closest(word, known).map(s -> "did you mean '" + s + "'?").orElse(hint);
+        out.add(new Problem("rules.unknown-" + what.toLowerCase(java.util.Locale.ROOT).replace("configuredmethod", "method"),
+                file.toString(), "", line, column, "unknown " + what + " '" + word + "'", null, suggestion));
+    }
+
+    private static void placeholders(List<Problem> out, Rule rule, Path file, String source) {
+        Object text = rule.getMetaData().get("explanation");
+        if (text == null || !(rule instanceof RuleImpl impl)) return;
+        Set<String> bound = new LinkedHashSet<>();
+        impl.getDeclarations().keySet().forEach(d -> bound.add(d.startsWith("$") ? d.substring(1) : d));
+        Matcher m = PLACEHOLDER.matcher(String.valueOf(text));
+        while (m.find()) {
+            if (bound.contains(m.group(1))) continue;
+            int line = RulePack.lineOf(source, rule.getName());
+            out.add(new Problem("rules.explanation-placeholder", file.toString(), "", line, 0, "rule \"" + rule.getName()
+                    + "\": @explanation names {" + m.group(1) + "}, which the rule does not bind", null,
+                    Spelling.closest(m.group(1), bound).map(s -> "did you mean {" + s + "}?")
+                            .orElse("bound: " + String.join(", ", bound))));
+        }
+    }
+
+    /** Index of the parenthesis closing the one at {@code open}, or the end of the text. */
+    private static int closing(String src, int open) {
+        int depth = 0;
+        for (int i = open; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return i;
+        }
+        return src.length();
+    }
+
+    /** The source with // comments blanked (same length, so offsets stay line and column true). */
+    private static String stripComments(String src) {
+        StringBuilder sb = new StringBuilder(src);
+        Matcher m = Pattern.compile("//[^\\n]*").matcher(src);
+        while (m.find()) for (int i = m.start(); i < m.end(); i++) sb.setCharAt(i, ' ');
+        return sb.toString();
+    }
+}
