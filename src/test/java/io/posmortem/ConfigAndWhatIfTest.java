@@ -70,13 +70,18 @@ class ConfigAndWhatIfTest {
         JsonNode b = json(Cli.run("triage", "--format", "json", "fixtures/configs/seeded/qwen2.5-yarn-model-card-window.yaml"))
                 .path("builds").get(0);
         JsonNode readings = b.path("loader_readings");
-        assertEquals(3, readings.size());
-        // transformers 4.46-4.57: factor = max_position_embeddings / original = 32768 / 32768 = 1, attention factor 1.
+        // Generations as read from transformers' modeling_rope_utils at each release: the DeepSeek-V3 port
+        // (4.51, PR #35926) replaced factor by max / original; 4.56 (PR #40320) restored the given factor.
+        assertEquals(4, readings.size());
+        assertEquals("transformers 4.45-4.50", readings.get(0).path("generation").asString());
+        // transformers 4.51-4.55: factor = max_position_embeddings / original = 32768 / 32768 = 1, attention factor 1.
+        assertEquals("transformers 4.51-4.55", readings.get(1).path("generation").asString());
         assertEquals(1.0, readings.get(1).path("factor").asDouble());
         assertEquals(1.0, readings.get(1).path("attention_factor").asDouble());
-        // transformers 5: the given factor 4; attention 0.1 ln 4 + 1 = 1.1386 (rounded for the report).
+        // transformers 4.56-4.57 and 5: the given factor 4; attention 0.1 ln 4 + 1 = 1.1386 (rounded for the report).
         assertEquals(4.0, readings.get(2).path("factor").asDouble());
-        assertEquals(1.139, readings.get(2).path("attention_factor").asDouble(), 1e-3);
+        assertEquals(4.0, readings.get(3).path("factor").asDouble());
+        assertEquals(1.139, readings.get(3).path("attention_factor").asDouble(), 1e-3);
         assertEquals("lint.config.yarn-factor-ratio", b.path("config_lint").get(0).path("rule").asString());
     }
 

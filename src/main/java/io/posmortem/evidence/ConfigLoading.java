@@ -11,17 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model's config.json as facts for config lint, and what successive transformers loaders
- * compute from a YaRN block:
+ * The model's config.json as facts for config lint, and what successive transformers releases
+ * compute from a YaRN block (read from modeling_rope_utils at each release's branch point):
  * <ul>
- *   <li>up to 4.45: {@code factor} as given, correction range over {@code max_position_embeddings}
- *       (original_max_position_embeddings in the block was not read);
- *   <li>4.46 to 4.57: with {@code original_max_position_embeddings} in the block the factor is
- *       {@code max_position_embeddings / original}, whatever {@code factor} says, and the range is
- *       over the original window;
- *   <li>5: {@code factor} as given (the ratio only when absent), range over the original window.
+ *   <li>4.45-4.50: {@code factor} as given; correction range over {@code max_position_embeddings}
+ *       ({@code original_max_position_embeddings} in the block is not read); attention factor
+ *       {@code 0.1 ln s + 1}, mscale ignored;
+ *   <li>4.51-4.55 (the DeepSeek-V3 port): with {@code original_max_position_embeddings} in the
+ *       block, {@code factor} is replaced by {@code max_position_embeddings / original} whatever it
+ *       says, range over the original window; with {@code mscale} and {@code mscale_all_dim} the
+ *       attention factor is {@code get_mscale(s, mscale) / get_mscale(s, mscale_all_dim)};
+ *   <li>4.56-4.57: {@code factor} as given again (the override was removed), range over the
+ *       block's original window or {@code max_position_embeddings};
+ *   <li>5: {@code factor} as given (the ratio only when absent); a top-level
+ *       {@code original_max_position_embeddings} takes precedence over the block's.
  * </ul>
- * The attention factor follows each factor as {@code 0.1 ln s + 1} unless the block gives one.
+ * An explicit {@code attention_factor} in the block wins in every release.
  */
 public final class ConfigLoading {
     private ConfigLoading() {}
@@ -55,20 +60,26 @@ public final class ConfigLoading {
         Double given = number(b.get("factor"));
         Integer original = integer(b.get("original_max_position_embeddings"));
         Double attention = number(b.get("attention_factor"));
+        Double mscale = number(b.get("mscale"));
+        Double mscaleAllDim = number(b.get("mscale_all_dim"));
         int max = config.maxPositions();
-        List<LoaderReading> out = new ArrayList<>();
-        if (given != null) out.add(reading(build, "transformers <= 4.45", given, attention, max));
         double ratio = original == null ? Double.NaN : (double) max / original;
-        if (original != null) out.add(reading(build, "transformers 4.46-4.57", ratio, attention, original));
-        else if (given != null) out.add(reading(build, "transformers 4.46-4.57", given, attention, max));
-        double v5 = given != null ? given : ratio;
-        if (!Double.isNaN(v5)) out.add(reading(build, "transformers 5", v5, attention, original != null ? original : max));
+        List<LoaderReading> out = new ArrayList<>();
+        if (given != null) out.add(reading(build, "transformers 4.45-4.50", given, attention, null, null, max));
+        if (original != null) out.add(reading(build, "transformers 4.51-4.55", ratio, attention, mscale, mscaleAllDim, original));
+        else if (given != null) out.add(reading(build, "transformers 4.51-4.55", given, attention, mscale, mscaleAllDim, max));
+        if (given != null) out.add(reading(build, "transformers 4.56-4.57", given, attention, mscale, mscaleAllDim, original != null ? original : max));
+        Integer v5Original = config.originalTopLevel() != null ? config.originalTopLevel() : original;
+        double v5 = given != null ? given : v5Original == null ? Double.NaN : (double) max / v5Original;
+        if (!Double.isNaN(v5)) out.add(reading(build, "transformers 5", v5, attention, mscale, mscaleAllDim, v5Original != null ? v5Original : max));
         return List.copyOf(out);
     }
 
-    private static LoaderReading reading(String build, String generation, double factor, Double attention, int context) {
+    private static LoaderReading reading(String build, String generation, double factor, Double attention, Double mscale,
+                                         Double mscaleAllDim, int context) {
         double af = attention != null ? attention
-                : InverseFrequencies.attentionFactor(new io.posmortem.model.RopeMapping.Yarn(1e4, Math.max(1, factor), context, 32, 1, null));
+                : InverseFrequencies.attentionFactor(new io.posmortem.model.RopeMapping.Yarn(1e4, Math.max(1, factor), context, 32, 1,
+                        null, mscale, mscaleAllDim, true));
         return new LoaderReading(build, generation, factor, af, context);
     }
 

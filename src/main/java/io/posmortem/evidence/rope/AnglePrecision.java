@@ -55,9 +55,16 @@ public final class AnglePrecision {
         return Double.isInfinite(p) ? p : format.round(p * format.round(theta));
     }
 
-    /** |angle computed in {@code format} - exact angle|, radians; infinite on overflow. */
+    /**
+     * The distance on the circle between the angle computed in {@code format} and the exact angle,
+     * radians in [0, pi]: a rotation only sees its angle modulo 2 pi, so an error of 2 pi is none.
+     * Infinite on overflow.
+     */
     public static double angleError(Format format, long position, double theta) {
-        return Math.abs(angle(format, position, theta) - position * theta);
+        double d = Math.abs(angle(format, position, theta) - position * theta);
+        if (Double.isInfinite(d)) return d;
+        double r = d % (2 * Math.PI);
+        return Math.min(r, 2 * Math.PI - r);
     }
 
     /** The largest {@link #angleError} over all pairs at {@code position}. */
