@@ -58,8 +58,8 @@ class AnglePrecisionTest {
         assertEquals(0.0, AnglePrecision.angleError(Format.BFLOAT16, 256, 1.0));
         assertEquals(1.0, AnglePrecision.angleError(Format.BFLOAT16, 257, 1.0));
         // 4112 rounds to 4096 in bfloat16 (8 significant bits): 16 radians off, which on the circle is
-        // 16 - 2 (2 pi) = 3.434, i.e. 2 pi - 3.434 = 2.849 the other way round.
-        assertEquals(4 * Math.PI - 16, AnglePrecision.angleError(Format.BFLOAT16, 4096 + 16, 1.0), 1e-12);
+        // 16 - 2 (2 pi) = 3.434 one way, 2 pi - 3.434 = 6 pi - 16 = 2.850 the other (the shorter).
+        assertEquals(6 * Math.PI - 16, AnglePrecision.angleError(Format.BFLOAT16, 4096 + 16, 1.0), 1e-12);
         assertEquals(0.0, AnglePrecision.angleError(Format.FLOAT32, 32_767, 1.0));
         assertTrue(Double.isInfinite(AnglePrecision.angleError(Format.FLOAT16, 70_000, 1.0)));
         // On the circle the error never exceeds pi; past 4k positions some pair is always off by more

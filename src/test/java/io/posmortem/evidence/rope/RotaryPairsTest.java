@@ -72,4 +72,23 @@ class RotaryPairsTest {
         assertEquals(32768 / (2 * Math.PI * 8), p0.turnsTarget(), 1e-9); // the same 651.9: interpolation
         assertEquals(8.0, p0.scale(), 1e-15);
     }
+
+    @Test
+    void aFineTunedModelServedUnscaledLeavesItsPretrainedRangeAtThePretrainedWindow() {
+        // Llama 3.1 geometry: base 500,000, pre-trained at 8,192, trained with llama3 scaling (factor 8,
+        // low 1, high 4) over 131,072. Served unscaled, the slow pairs (scaled 8x in training) turn at
+        // their pre-training speed: compared with pre-training they leave their range at
+        // floor((8192 - 1) x 1) + 2 = 8,193 tokens; compared with the fine-tuned mapping only at
+        // floor((131072 - 1) / 8) + 2 = 16,385. Per pair the closer reference is pre-training's.
+        RopeMapping llama3 = new RopeMapping.Llama3(500_000, 8, 1, 4, 8192);
+        double[] served = InverseFrequencies.unscaled(128, 500_000);
+        List<RotaryPair> fineTuned = RotaryPairs.evaluate("s", "b", InverseFrequencies.of(128, llama3, 131_072), served, 131_072, 131_072, YARN_BANDS);
+        List<RotaryPair> pretrained = RotaryPairs.evaluate("s", "b", InverseFrequencies.unscaled(128, 500_000), served, 8192, 131_072, YARN_BANDS);
+        List<RotaryPair> closer = RotaryPairs.closerReference(fineTuned, pretrained);
+        assertEquals(16_385, fineTuned.get(63).leavesTrainedRangeAt());
+        assertEquals(8_193, closer.get(63).leavesTrainedRangeAt());
+        assertEquals(1.0, closer.get(63).scale(), 1e-12);
+        // The fastest pair is unscaled in both: the tie keeps the fine-tuned comparison.
+        assertEquals(fineTuned.get(0), closer.get(0));
+    }
 }
