@@ -3,11 +3,14 @@ package io.posmortem.evidence;
 import io.posmortem.evidence.bias.AlibiSlopes;
 import io.posmortem.evidence.bias.T5Buckets;
 import io.posmortem.evidence.rope.AnglePrecision;
+import io.posmortem.evidence.rope.BaseRange;
 import io.posmortem.evidence.rope.Float32Frequencies;
 import io.posmortem.evidence.rope.InverseFrequencies;
 import io.posmortem.evidence.stats.ObservationAssessment;
 import io.posmortem.evidence.rope.RotaryPairs;
 import io.posmortem.model.AlibiProfile;
+import io.posmortem.model.BaseChangeRange;
+import io.posmortem.model.UnknownBase;
 import io.posmortem.model.AlibiSpec;
 import io.posmortem.model.BucketProfile;
 import io.posmortem.model.BucketSpec;
@@ -59,8 +62,15 @@ public final class CaseEvidence {
         List<BucketProfile> buckets = new ArrayList<>();
         List<DistanceBand> bands = new ArrayList<>();
         List<PrecisionProfile> precision = new ArrayList<>();
+        List<BaseChangeRange> baseRanges = new ArrayList<>();
         for (Subject subject : subjects) {
             PositionalSpec spec = subject.spec();
+            if (spec instanceof UnknownBase u) {
+                BaseRange.Bounds bounds = BaseRange.of(model.rotaryDims(), u.trainedBase(), trained, Math.max(target, trained),
+                        settings.compressedRatio(), settings.compressedShare(), settings.unseenTolerance(), settings);
+                baseRanges.add(new BaseChangeRange(build.id(), subject.hypothesis(), u.trainedBase(), bounds.keepsLongRangeFrom(),
+                        bounds.compressesLocalFrom(), target));
+            }
             if (spec instanceof RopeInPrecision p) {
                 precision.add(precision(subject, build.id(), model.rotaryDims(), p, target, settings));
                 spec = p.mapping();
@@ -120,7 +130,8 @@ public final class CaseEvidence {
                 BuildFacts.of(buildCase, build.retrofit().configured() == null ? 1.0
                         : InverseFrequencies.attentionFactor(build.retrofit().configured()),
                         assessed.observations().stream().filter(o -> o.outcome() == io.posmortem.model.Outcome.DEGRADED)
-                                .mapToInt(Observation::toTokens).max().orElse(0), settings.matchTolerance()));
+                                .mapToInt(Observation::toTokens).max().orElse(0), settings.matchTolerance()),
+                List.copyOf(baseRanges));
     }
 
     /**

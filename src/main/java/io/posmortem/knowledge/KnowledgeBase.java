@@ -46,7 +46,8 @@ public record KnowledgeBase(
     static final List<String> EVIDENCE_THRESHOLDS = List.of(
             "evidence.local-min-turns", "evidence.long-range-max-turns", "evidence.alibi-unreachable-nats",
             "evidence.angle-error-tolerance", "stats.alpha", "stats.strong-p", "stats.significant-strength",
-            "stats.qualitative-strength", "stats.metric-min-change", "stats.unbanded-strength", "runtime.match-tolerance");
+            "stats.qualitative-strength", "stats.metric-min-change", "stats.unbanded-strength", "runtime.match-tolerance",
+            "rope.compressed-neighbour-ratio", "rope.local-lost-share", "rope.unseen-angle-tolerance");
 
     public Vocabulary vocabulary() {
         Map<String, String> families = new LinkedHashMap<>();
@@ -60,7 +61,10 @@ public record KnowledgeBase(
                 thresholds.get("evidence.long-range-max-turns").value(),
                 thresholds.get("evidence.alibi-unreachable-nats").value(),
                 thresholds.get("evidence.angle-error-tolerance").value(),
-                thresholds.get("runtime.match-tolerance").value());
+                thresholds.get("runtime.match-tolerance").value(),
+                thresholds.get("rope.compressed-neighbour-ratio").value(),
+                thresholds.get("rope.local-lost-share").value(),
+                thresholds.get("rope.unseen-angle-tolerance").value());
     }
 
     public StatisticsSettings statisticsSettings() {

@@ -18,6 +18,7 @@ import io.posmortem.model.RopeMapping;
 import io.posmortem.model.Subject;
 import io.posmortem.model.SubjectRole;
 import io.posmortem.model.Tri;
+import io.posmortem.model.UnknownBase;
 import io.posmortem.model.WireName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -159,7 +160,7 @@ public final class SubjectPlan {
             case "new-base":
                 if (retrofit.newBase() != null) return new RopeMapping.NewBase(base, retrofit.newBase());
                 if (runtime.reportedBase() != null && role == SubjectRole.CANDIDATE) return new RopeMapping.NewBase(base, runtime.reportedBase());
-                return new FactsOnly();
+                return role == SubjectRole.CANDIDATE ? new UnknownBase(base) : new FactsOnly();
             case "angle-precision":
                 if (runtime.ropeDtype() == null || runtime.ropeDtype().equals("fp32")) return new FactsOnly();
                 return new RopeInPrecision(configured, runtime.ropeDtype());

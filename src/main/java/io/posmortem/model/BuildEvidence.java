@@ -21,7 +21,8 @@ public record BuildEvidence(
         List<ConfigEntry> configEntries,
         List<ConfigReading> configReadings,
         List<LoaderReading> loaderReadings,
-        List<BuildFact> buildFacts) {
+        List<BuildFact> buildFacts,
+        List<BaseChangeRange> baseRanges) {
 
     public String build() {
         return buildCase.build();
@@ -44,6 +45,7 @@ public record BuildEvidence(
         facts.addAll(configReadings);
         facts.addAll(loaderReadings);
         facts.addAll(buildFacts);
+        facts.addAll(baseRanges);
         return facts;
     }
 }

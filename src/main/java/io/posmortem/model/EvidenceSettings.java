@@ -12,11 +12,15 @@ package io.posmortem.model;
  *                          count as wrong
  * @param matchTolerance    relative difference within which a reported value agrees with the
  *                          configured or trained one
+ * @param compressedRatio   per-token angle ratio at or below which a pair counts as compressed
+ * @param compressedShare   share of a band's pairs that must be compressed for the band to be
+ * @param unseenTolerance   largest-angle ratio above which a pair sees unseen angles
  */
 public record EvidenceSettings(double localMinTurns, double longRangeMaxTurns, double unreachableNats,
-                               double angleErrorTolerance, double matchTolerance) {
+                               double angleErrorTolerance, double matchTolerance, double compressedRatio,
+                               double compressedShare, double unseenTolerance) {
 
     public EvidenceSettings(double localMinTurns, double longRangeMaxTurns, double unreachableNats, double angleErrorTolerance) {
-        this(localMinTurns, longRangeMaxTurns, unreachableNats, angleErrorTolerance, 0.01);
+        this(localMinTurns, longRangeMaxTurns, unreachableNats, angleErrorTolerance, 0.01, 0.5, 0.5, 1.01);
     }
 }

@@ -70,7 +70,10 @@ public final class MarkdownRenderer {
         if (d.check() != null) out.append("**Check:** ").append(escape(d.check())).append("\n\n");
         for (String s : b.discriminators()) out.append("**To decide:** ").append(escape(s)).append("\n\n");
         if (!d.verdict().equals("diagnosed") && !d.verdict().equals("not-positional")) {
-            for (UncheckedView u : b.unchecked()) out.append("- not checked: `").append(u.hypothesis()).append("`: ").append(escape(u.ask())).append('\n');
+            for (UncheckedView u : b.unchecked()) {
+                out.append("- not checked: `").append(u.hypothesis()).append("`: ").append(escape(u.ask())).append('\n');
+                for (String n : u.numbers()) out.append("  - ").append(escape(n)).append('\n');
+            }
             if (!b.unchecked().isEmpty()) out.append('\n');
         }
         for (RecommendationView rec : b.recommendations()) {

@@ -39,6 +39,7 @@ import io.posmortem.model.SubjectRole;
 import io.posmortem.model.Support;
 import io.posmortem.model.SymptomFile;
 import io.posmortem.model.Unchecked;
+import io.posmortem.model.UncheckedNote;
 import io.posmortem.model.WireName;
 import io.posmortem.trace.FactEntry;
 import io.posmortem.trace.Firing;
@@ -163,7 +164,9 @@ public final class ReportBuilder {
         List<UncheckedView> unchecked = new ArrayList<>();
         for (Unchecked u : trace.liveOfBuild(Unchecked.class)) {
             RootCause h = kb.hypotheses().get(u.hypothesis());
-            unchecked.add(new UncheckedView(h.id(), h.title(), h.ask()));
+            List<String> numbers = trace.liveOfBuild(UncheckedNote.class).stream().filter(n -> n.hypothesis().equals(h.id()))
+                    .map(n -> explain(trace, n)).toList();
+            unchecked.add(new UncheckedView(h.id(), h.title(), h.ask(), numbers));
         }
         unchecked.sort(Comparator.comparing(UncheckedView::hypothesis));
 

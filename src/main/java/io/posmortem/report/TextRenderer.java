@@ -94,8 +94,12 @@ public final class TextRenderer {
                         + "' (score " + Numbers.fixed(w.score(), 2) + ")");
             }
             for (String s : b.discriminators()) wrap(out, "   ", "TO DECIDE: " + s);
-            if (!d.verdict().equals("diagnosed") && !d.verdict().equals("not-positional") && !d.verdict().equals("no-fault")) {
-                for (UncheckedView u : b.unchecked()) wrap(out, "   ", "NOT CHECKED: " + u.hypothesis() + " - " + u.ask());
+            boolean decided = d.verdict().equals("diagnosed") || d.verdict().equals("not-positional") || d.verdict().equals("no-fault");
+            for (UncheckedView u : b.unchecked()) {
+                // A decided build still shows a candidate it could not check when numbers say it could fit.
+                if (decided && u.numbers().isEmpty()) continue;
+                wrap(out, "   ", "NOT CHECKED: " + u.hypothesis() + " - " + u.ask());
+                for (String n : u.numbers()) wrap(out, "     ", n);
             }
             out.append('\n');
             wrap(out, "   ", d.conclusion());
