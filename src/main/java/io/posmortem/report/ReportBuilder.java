@@ -23,8 +23,6 @@ import io.posmortem.model.FixRejection;
 import io.posmortem.model.FixRisk;
 import io.posmortem.model.FixVerified;
 import io.posmortem.model.HypothesisStatus;
-import io.posmortem.model.Observation;
-import io.posmortem.model.Outcome;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Recommendation;
 import io.posmortem.model.RunnerUp;
