@@ -132,6 +132,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 return;
             }
             if (!inFlight.tryAcquire()) {
+                // Read (a bounded amount of) the body first: an unread body larger than the server's own
+                // drain limit would make it reset the connection before the client sees the 503.
+                drain(ex.getRequestBody(), 16L * maxBody);
                 send(ex, 503, error("busy", "too many requests in flight; retry later"));
                 return;
             }
