@@ -67,8 +67,8 @@ public final class BuildFacts {
                     + n(c.slidingWindow()) + "-token sliding window and the runtime reports " + (applied ? "applying" : "not applying") + " it"));
         }
         if (c.kvCacheDtype() != null) {
-            boolean full = List.of("fp32", "fp16", "bf16").contains(c.kvCacheDtype());
-            out.add(new BuildFact(b, "kv-cache", full ? "full" : "quantized", "the runtime keeps the KV cache in " + c.kvCacheDtype()));
+            String state = List.of("fp32", "fp16", "bf16").contains(c.kvCacheDtype()) ? "full" : c.kvCacheDtype().equals("int4") ? "4-bit" : "8-bit";
+            out.add(new BuildFact(b, "kv-cache", state, "the runtime keeps the KV cache in " + c.kvCacheDtype()));
         }
         if (c.prefixCaching() != null) {
             out.add(new BuildFact(b, "prefix-caching", c.prefixCaching() ? "on" : "off", "the runtime reports prefix caching "

@@ -28,6 +28,6 @@ public record BuildFact(String build, String name, String state, String text) im
             Map.entry("runtime-window", List.of("covers", "short-of-observed", "short-of-target")),
             Map.entry("allocated-window", List.of("within-original", "beyond-original")),
             Map.entry("sliding-window", List.of("none", "applied", "ignored")),
-            Map.entry("kv-cache", List.of("full", "quantized")),
+            Map.entry("kv-cache", List.of("full", "8-bit", "4-bit")),
             Map.entry("prefix-caching", List.of("on", "off")));
 }

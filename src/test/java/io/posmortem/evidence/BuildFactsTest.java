@@ -34,7 +34,7 @@ class BuildFactsTest {
         assertEquals("short-of-observed", f.get("runtime-window").state());
         assertEquals("beyond-original", f.get("allocated-window").state());
         assertEquals("none", f.get("sliding-window").state());
-        assertEquals("quantized", f.get("kv-cache").state());
+        assertEquals("8-bit", f.get("kv-cache").state());
         assertEquals("bf16", f.get("rope-dtype").state());
         assertEquals("yes", f.get("fine-tuned").state());
         assertEquals("on", f.get("prefix-caching").state());
