@@ -56,6 +56,17 @@ class TraceAndExplainTest {
         assertTrue(firing.path("file").asString().startsWith("rules"), firing.toString());
         assertTrue(firing.path("line").asInt() > 0);
         assertFalse(a.path("facts").isEmpty());
+        // Every justification of a derived fact is kept: uniform interpolation's "short prompts
+        // change" is derived both from the blurred local band and from the compressed transition band.
+        boolean several = false;
+        for (JsonNode f : a.path("facts")) {
+            JsonNode by = f.path("justified_by");
+            if (by.size() > 1) {
+                several = true;
+                assertEquals(f.path("inserted_by").asInt(), by.get(0).asInt(), f.toString());
+            }
+        }
+        assertTrue(several, "a fact with more than one justification");
     }
 
     @Test
