@@ -23,6 +23,7 @@ import io.posmortem.model.ModelConfig;
 import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.ModelSpec;
 import io.posmortem.model.Observation;
+import io.posmortem.model.Outcome;
 import io.posmortem.model.PairBand;
 import io.posmortem.model.PositionalSpec;
 import io.posmortem.model.PrecisionProfile;
@@ -122,15 +123,16 @@ public final class CaseEvidence {
                 }
             }
         }
+        double configuredAttentionFactor = build.retrofit().configured() == null ? 1.0
+                : InverseFrequencies.attentionFactor(build.retrofit().configured());
+        int longestDegraded = assessed.observations().stream().filter(o -> o.outcome() == Outcome.DEGRADED)
+                .mapToInt(Observation::toTokens).max().orElse(0);
         return new BuildEvidence(buildCase, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
                 List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
                 assessed.countTests(), assessed.metricTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
-                BuildFacts.of(buildCase, build.retrofit().configured() == null ? 1.0
-                        : InverseFrequencies.attentionFactor(build.retrofit().configured()),
-                        assessed.observations().stream().filter(o -> o.outcome() == io.posmortem.model.Outcome.DEGRADED)
-                                .mapToInt(Observation::toTokens).max().orElse(0), settings.matchTolerance()),
+                BuildFacts.of(buildCase, configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
                 List.copyOf(baseRanges));
     }
 

@@ -60,15 +60,15 @@ final class RuleVocabulary {
                 while (id.find()) {
                     String list = id.group(1) != null ? id.group(1) : id.group(2);
                     literals(list, f.end() + (id.group(1) != null ? id.start(1) : id.start(2)), src,
-                            (word, at) -> unknown(out, file, src, at, "finding", word, produced,
+                            (word, at) -> unknown(out, file, src, at, "finding", "finding", word, produced,
                                     "no rule of the pack inserts a Finding with this id"));
                 }
             }
-            field(out, file, src, "hypothesis", kb.hypotheses().keySet(), "use a hypothesis id from knowledge-base/hypotheses.yaml");
-            field(out, file, src, "capability", kb.capabilities().keySet(), "use a capability id from knowledge-base/capabilities.yaml");
-            field(out, file, src, "scope", Capability.SCOPES, "one of " + String.join(", ", Capability.SCOPES));
-            field(out, file, src, "method", methods, "one of " + String.join(", ", methods));
-            field(out, file, src, "configuredMethod", methods, "one of " + String.join(", ", methods));
+            field(out, file, src, "hypothesis", "hypothesis", kb.hypotheses().keySet(), "use a hypothesis id from knowledge-base/hypotheses.yaml");
+            field(out, file, src, "capability", "capability", kb.capabilities().keySet(), "use a capability id from knowledge-base/capabilities.yaml");
+            field(out, file, src, "scope", "scope", Capability.SCOPES, "one of " + String.join(", ", Capability.SCOPES));
+            field(out, file, src, "method", "method", methods, "one of " + String.join(", ", methods));
+            field(out, file, src, "configuredMethod", "method", methods, "one of " + String.join(", ", methods));
         }
         for (Map.Entry<Rule, Path> r : rules.entrySet()) placeholders(out, r.getKey(), r.getValue(), sources.getOrDefault(r.getValue(), ""));
         return out;
@@ -79,11 +79,11 @@ final class RuleVocabulary {
     }
 
     /** {@code name == "x"}, {@code name != "x"}, {@code name [not] in ( "a", "b" )}: every literal checked against {@code known}. */
-    private static void field(List<Problem> out, Path file, String src, String name, Collection<String> known, String hint) {
+    private static void field(List<Problem> out, Path file, String src, String name, String what, Collection<String> known, String hint) {
         Matcher m = Pattern.compile("(?<![\\w.])" + name + "\\s*(?:[=!]=\\s*(\"[^\"]*\")|(?:not\\s+)?in\\s*\\(([^)]*)\\))").matcher(src);
         while (m.find()) {
             int group = m.group(1) != null ? 1 : 2;
-            literals(m.group(group), m.start(group), src, (word, at) -> unknown(out, file, src, at, name, word, known, hint));
+            literals(m.group(group), m.start(group), src, (word, at) -> unknown(out, file, src, at, what, name, word, known, hint));
         }
     }
 
@@ -92,13 +92,14 @@ final class RuleVocabulary {
         while (l.find()) each.check(l.group(1), offset + l.start());
     }
 
-    private static void unknown(List<Problem> out, Path file, String src, int at, String what, String word, Collection<String> known, String hint) {
+    /** A problem {@code rules.unknown-<what>} at {@code at} unless {@code word} is known; {@code name} is the field as written. */
+    private static void unknown(List<Problem> out, Path file, String src, int at, String what, String name, String word,
+                                Collection<String> known, String hint) {
         if (known.contains(word)) return;
         int line = 1 + (int) src.substring(0, at).chars().filter(c -> c == '\n').count();
         int column = at - src.lastIndexOf('\n', at - 1);
         String suggestion = Spelling.closest(word, known).map(s -> "did you mean '" + s + "'?").orElse(hint);
-        out.add(new Problem("rules.unknown-" + what.toLowerCase(java.util.Locale.ROOT).replace("configuredmethod", "method"),
-                file.toString(), "", line, column, "unknown " + what + " '" + word + "'", null, suggestion));
+        out.add(new Problem("rules.unknown-" + what, file.toString(), "", line, column, "unknown " + name + " '" + word + "'", null, suggestion));
     }
 
     private static void placeholders(List<Problem> out, Rule rule, Path file, String source) {

@@ -58,7 +58,6 @@ public final class KnowledgeBaseLoader {
     /** Parameters a method needs a default for (a fix may override them). */
     static final Map<String, List<String>> PARAMETERS = Map.of("yarn", List.of("beta_fast", "beta_slow"));
 
-    static final Set<String> SCOPES = Capability.SCOPES;
     static final Set<String> RETROFIT_FAMILIES = Set.of("rope", "relative-bias", "learned", "none");
 
     private KnowledgeBaseLoader() {}
@@ -87,8 +86,8 @@ public final class KnowledgeBaseLoader {
             caps.onlyKeys(e, p, Set.of("id", "title", "scope", "degraded_means", "examples"));
             Capability c = new Capability(caps.text(e, p, "id"), caps.text(e, p, "title"), caps.text(e, p, "scope"),
                     caps.text(e, p, "degraded_means"), caps.texts(e, p, "examples"));
-            if (!SCOPES.contains(c.scope())) caps.problem("kb.value", p + "/scope", "unknown scope '" + c.scope() + "'",
-                    "one of " + String.join(", ", SCOPES));
+            if (!Capability.SCOPES.contains(c.scope())) caps.problem("kb.value", p + "/scope", "unknown scope '" + c.scope() + "'",
+                    "one of " + String.join(", ", Capability.SCOPES));
             return c;
         }, Capability::id);
 

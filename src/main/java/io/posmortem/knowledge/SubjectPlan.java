@@ -91,12 +91,6 @@ public final class SubjectPlan {
     }
 
     /**
-     * The mapping the model was fine-tuned with, when the build says it was fine-tuned after the
-     * change and its retrofit kind names the mechanism ({@code mapping_mechanism}); otherwise
-     * null. A model fine-tuned (or trained) with its scaling learned those frequencies: they, over
-     * the fine-tuned window, are what every served mapping must be compared with.
-     */
-    /**
      * The mapping a build's retrofit kind applies: its rope_scaling block when it gives one, else
      * the kind's {@code mapping_mechanism} (linear interpolation for {@code rope-linear}, the new
      * base for {@code rope-new-base}, ...); null when neither says.
@@ -110,7 +104,9 @@ public final class SubjectPlan {
     }
 
     /**
-     * A plain mapping compared with the fine-tuned one over the fine-tuned window, and pair by pair
+     * A model fine-tuned (or trained) with its scaling learned those frequencies: they, over the
+     * fine-tuned window, are what every served mapping must be compared with. So: a plain mapping
+     * compared with the fine-tuned one over the fine-tuned window, and pair by pair
      * with pre-training's plain RoPE over the trained window where it is served closer to that;
      * anything else unchanged.
      */
@@ -133,8 +129,8 @@ public final class SubjectPlan {
      *   <li>{@code runtime-base}: RoPE served with the base the runtime reports;
      *   <li>{@code runtime-factor}: the configured method with the factor the runtime reports
      *       (plain RoPE when it reports 1: the factor was ignored);
-     *   <li>{@code fine-tuned-scale}: served as {@code runtime-factor}, compared with the configured
-     *       mapping over the fine-tuned (target) window instead of plain RoPE;
+     *   <li>{@code fine-tuned-scale}: served as {@code runtime-factor}, for a build that says it was
+     *       fine-tuned (so compared with the mapping it learned; nothing otherwise);
      *   <li>{@code angle-precision}: the configured mapping with angles in the runtime's rope dtype.
      * </ul>
      */
@@ -154,9 +150,10 @@ public final class SubjectPlan {
             case "runtime-factor":
                 return runtime.reportedFactor() == null ? new FactsOnly() : withFactor(configured, runtime.reportedFactor(), model);
             case "fine-tuned-scale":
+                // Served with the runtime's factor; the shared fine-tuned comparison (againstFineTuned)
+                // measures it against the mapping the model learned.
                 if (runtime.reportedFactor() == null || retrofit.fineTuned() != Tri.YES) return new FactsOnly();
-                return new RopeComparison(retrofit.configured() != null ? configured : new RopeMapping.Linear(base, s),
-                        retrofit.targetContext(), withFactor(configured, runtime.reportedFactor(), model));
+                return withFactor(configured, runtime.reportedFactor(), model);
             case "new-base":
                 if (retrofit.newBase() != null) return new RopeMapping.NewBase(base, retrofit.newBase());
                 if (runtime.reportedBase() != null && role == SubjectRole.CANDIDATE) return new RopeMapping.NewBase(base, runtime.reportedBase());

@@ -13,6 +13,6 @@ import java.util.List;
 public record Capability(String id, String title, String scope, String degradedMeans, List<String> examples) {
 
     /** The scopes prediction rules know (knowledge-base/capabilities.yaml documents each). */
-    public static final java.util.Set<String> SCOPES = new java.util.LinkedHashSet<>(List.of(
-            "local", "long-range", "balance", "precision", "consistency", "overall", "coherence"));
+    public static final java.util.Set<String> SCOPES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(
+            "local", "long-range", "balance", "precision", "consistency", "overall", "coherence")));
 }
