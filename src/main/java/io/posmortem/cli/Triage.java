@@ -16,12 +16,14 @@ import io.posmortem.knowledge.SubjectPlan;
 import io.posmortem.model.BuildCase;
 import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.BuildSpec;
+import io.posmortem.model.Deadline;
 import io.posmortem.model.Subject;
 import io.posmortem.model.SymptomFile;
 import io.posmortem.report.BuildRun;
 import io.posmortem.report.TriageRun;
 import io.posmortem.trace.Trace;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,12 +36,28 @@ public final class Triage {
     private final RulePack rules;
     private final SymptomFileReader reader;
     private final Reasoner reasoner;
+    private final Duration budget;
 
     public Triage(KnowledgeBase kb, RulePack rules) {
+        this(kb, rules, null);
+    }
+
+    private Triage(KnowledgeBase kb, RulePack rules, Duration budget) {
         this.kb = kb;
         this.rules = rules;
         this.reader = new SymptomFileReader(kb.vocabulary());
         this.reasoner = new Reasoner(rules, kb);
+        this.budget = budget;
+    }
+
+    /** The same pipeline with each input given {@code perInput} from intake to its last firing (null: no limit). */
+    public Triage withBudget(Duration perInput) {
+        return new Triage(kb, rules, perInput);
+    }
+
+    /** A fresh deadline for one input. */
+    private Deadline deadline() {
+        return budget == null ? Deadline.none() : Deadline.after(budget);
     }
 
     public static Triage load(Path rulesDir, Path kbDir) throws KnowledgeBaseException, RulePackException {
@@ -93,13 +111,14 @@ public final class Triage {
     }
 
     private TriageRun run(SymptomFile file) throws InferenceException {
+        Deadline deadline = deadline();
         List<BuildRun> builds = new ArrayList<>();
         for (BuildSpec build : file.builds()) {
             BuildCase buildCase = SubjectPlan.buildCase(build, file.model(), kb);
             List<Subject> subjects = SubjectPlan.subjects(build, file.model(), kb);
             BuildEvidence evidence = CaseEvidence.compute(file.model(), file.modelConfig(), build, buildCase, subjects, kb.evidenceSettings(),
-                    kb.statisticsSettings());
-            Trace trace = reasoner.reason(evidence);
+                    kb.statisticsSettings(), deadline);
+            Trace trace = reasoner.reason(evidence, deadline);
             builds.add(new BuildRun(build, evidence, trace));
         }
         return new TriageRun(file, List.copyOf(builds));

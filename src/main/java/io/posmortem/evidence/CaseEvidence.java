@@ -18,6 +18,7 @@ import io.posmortem.model.BuildCase;
 import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.BuildSpec;
 import io.posmortem.model.ChartSeries;
+import io.posmortem.model.Deadline;
 import io.posmortem.model.DistanceBand;
 import io.posmortem.model.ModelConfig;
 import io.posmortem.model.EvidenceSettings;
@@ -54,6 +55,12 @@ public final class CaseEvidence {
     /** As {@link #compute(ModelSpec, BuildSpec, BuildCase, List, EvidenceSettings, StatisticsSettings)}, with the model's config.json (or null). */
     public static BuildEvidence compute(ModelSpec model, ModelConfig config, BuildSpec build, BuildCase buildCase, List<Subject> subjects,
                                         EvidenceSettings settings, StatisticsSettings statistics) {
+        return compute(model, config, build, buildCase, subjects, settings, statistics, Deadline.none());
+    }
+
+    /** As above, checking {@code deadline} between subjects (throws {@link Deadline.Exceeded} once it has passed). */
+    public static BuildEvidence compute(ModelSpec model, ModelConfig config, BuildSpec build, BuildCase buildCase, List<Subject> subjects,
+                                        EvidenceSettings settings, StatisticsSettings statistics, Deadline deadline) {
         ObservationAssessment.Result assessed = ObservationAssessment.assess(build.observations(), statistics);
         int trained = model.trainedContext();
         int target = build.retrofit().targetContext();
@@ -65,6 +72,7 @@ public final class CaseEvidence {
         List<PrecisionProfile> precision = new ArrayList<>();
         List<BaseChangeRange> baseRanges = new ArrayList<>();
         for (Subject subject : subjects) {
+            deadline.check("evidence for " + subject.hypothesis());
             PositionalSpec spec = subject.spec();
             if (spec instanceof UnknownBase u) {
                 BaseRange.Bounds bounds = BaseRange.of(model.rotaryDims(), u.trainedBase(), trained, Math.max(target, trained),

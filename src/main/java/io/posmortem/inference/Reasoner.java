@@ -2,6 +2,7 @@ package io.posmortem.inference;
 
 import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.model.BuildEvidence;
+import io.posmortem.model.Deadline;
 import io.posmortem.model.Observation;
 import io.posmortem.model.Problem;
 import io.posmortem.trace.RuleInfo;
@@ -31,6 +32,11 @@ public final class Reasoner {
     }
 
     public Trace reason(BuildEvidence evidence) throws InferenceException {
+        return reason(evidence, Deadline.none());
+    }
+
+    /** Reasons over {@code evidence}; the session may not run past {@code deadline}. */
+    public Trace reason(BuildEvidence evidence, Deadline deadline) throws InferenceException {
         KieSession session = pack.kieBase().newKieSession();
         TraceRecorder recorder = new TraceRecorder(pack);
         session.addEventListener((AgendaEventListener) recorder);
