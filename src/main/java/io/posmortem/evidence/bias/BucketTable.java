@@ -47,10 +47,8 @@ public record BucketTable(
         // in causal mode every position at or after the query shares bucket 0.
         if (Math.abs(rel) >= saturation) return null;
         if (!spec.bidirectional() && rel >= 0) return null;
-        long first = rel;
-        while (T5Buckets.bucket(first - 1, spec) == bucket) first--;
-        long last = rel;
-        while (T5Buckets.bucket(last + 1, spec) == bucket) last++;
-        return last - first + 1;
+        // Keys after the query (bidirectional) use the same distances offset by half the buckets;
+        // position 0 is the only one in its bucket on either side.
+        return T5Buckets.bucketWidth(Math.abs(rel), spec);
     }
 }
