@@ -17,6 +17,7 @@ import io.posmortem.model.BuildCase;
 import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.BuildSpec;
 import io.posmortem.model.Deadline;
+import io.posmortem.model.Problem;
 import io.posmortem.model.Subject;
 import io.posmortem.model.SymptomFile;
 import io.posmortem.report.BuildRun;
@@ -116,8 +117,15 @@ public final class Triage {
         for (BuildSpec build : file.builds()) {
             BuildCase buildCase = SubjectPlan.buildCase(build, file.model(), kb);
             List<Subject> subjects = SubjectPlan.subjects(build, file.model(), kb);
-            BuildEvidence evidence = CaseEvidence.compute(file.model(), file.modelConfig(), build, buildCase, subjects, kb.evidenceSettings(),
-                    kb.statisticsSettings(), deadline);
+            BuildEvidence evidence;
+            try {
+                evidence = CaseEvidence.compute(file.model(), file.modelConfig(), build, buildCase, subjects, kb.evidenceSettings(),
+                        kb.statisticsSettings(), deadline);
+            } catch (Deadline.Exceeded e) {
+                throw new InferenceException(new Problem("evidence.timeout", file.source(), build.pointer(), 0, 0,
+                        "build '" + build.id() + "': " + e.getMessage(), "evidence within the per-input time budget of "
+                        + e.budget().toMillis() + " ms", "lower the build's target_context or the model's head_dim, or allow more time"), e);
+            }
             Trace trace = reasoner.reason(evidence, deadline);
             builds.add(new BuildRun(build, evidence, trace));
         }

@@ -21,6 +21,7 @@ import io.posmortem.model.ChartSeries;
 import io.posmortem.model.Deadline;
 import io.posmortem.model.DistanceBand;
 import io.posmortem.model.ModelConfig;
+import io.posmortem.model.EvidenceCost;
 import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.ModelSpec;
 import io.posmortem.model.Observation;
@@ -81,7 +82,7 @@ public final class CaseEvidence {
                         bounds.compressesLocalFrom(), target));
             }
             if (spec instanceof RopeInPrecision p) {
-                precision.add(precision(subject, build.id(), model.rotaryDims(), p, target, settings));
+                precision.add(precision(subject, build.id(), model.rotaryDims(), p, target, settings, deadline));
                 spec = p.mapping();
             }
             if (spec instanceof RopeMapping mapping) {
@@ -179,10 +180,12 @@ public final class CaseEvidence {
     /**
      * Angles of {@code p.mapping()} computed in {@code p.dtype()}: the worst error over all pairs at
      * the target length, and the first position (every token up to 64, then every 64 tokens) whose
-     * worst error exceeds the tolerance.
+     * worst error exceeds the tolerance. Work: pairs x {@link EvidenceCost#angleSamples}, bounded
+     * at intake by {@link EvidenceCost#ANGLE_EVALUATIONS}; {@code deadline} is checked every 1,024
+     * positions.
      */
     static PrecisionProfile precision(Subject subject, String build, int dims, RopeInPrecision p, int target,
-                                      EvidenceSettings settings) {
+                                      EvidenceSettings settings, Deadline deadline) {
         AnglePrecision.Format format = switch (p.dtype()) {
             case "bf16" -> AnglePrecision.Format.BFLOAT16;
             case "fp16" -> AnglePrecision.Format.FLOAT16;
@@ -192,7 +195,10 @@ public final class CaseEvidence {
         double[] thetas = new double[inv32.length];
         for (int j = 0; j < inv32.length; j++) thetas[j] = inv32[j];
         int onset = 0;
-        for (int position = 1; position < target; position = position < 64 ? position + 1 : position + 64) {
+        int sampled = 0;
+        for (int position = 1; position < target; position = position < EvidenceCost.ANGLE_EVERY_TOKEN_UP_TO ? position + 1
+                : position + EvidenceCost.ANGLE_STEP) {
+            if (++sampled % 1024 == 0) deadline.check("angle errors in " + p.dtype() + " for build " + build);
             if (AnglePrecision.worstAngleError(format, position, thetas) > settings.angleErrorTolerance()) {
                 onset = position;
                 break;

@@ -35,6 +35,9 @@ public final class LocatedDocument {
     /** Larger numbers are refused before validation: no positional quantity comes near, and they overflow integer checks. */
     public static final double MAX_MAGNITUDE = 1e15;
 
+    /** Smallest magnitude of a non-zero number: below it a number is rejected as underflowing. */
+    public static final double MIN_MAGNITUDE = 1e-15;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -202,6 +205,12 @@ public final class LocatedDocument {
                     } else if (Math.abs(d) > MAX_MAGNITUDE) {
                         problems.add(at("value.too-large", pointer, loc, "number " + p.getString() + " is beyond any meaningful value here",
                                 "a number of magnitude at most 1e15", null));
+                        return nodes.numberNode(0.0);
+                    } else if (d != 0 && Math.abs(d) < MIN_MAGNITUDE) {
+                        // Subnormal and near-subnormal values underflow in the formulas (a factor of
+                        // 4.9e-324 is 0 once multiplied or inverted); no parameter here means one.
+                        problems.add(at("value.range", pointer, loc, "number " + p.getString() + " is too small to mean anything here",
+                                "0, or a number of magnitude at least 1e-15", null));
                         return nodes.numberNode(0.0);
                     }
                     return nodes.numberNode(d);

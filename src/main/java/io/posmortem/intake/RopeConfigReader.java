@@ -194,6 +194,7 @@ public final class RopeConfigReader {
             }
         }
         Double factor = block.has("factor") && !block.get("factor").isNull() ? f.number(block, bp + "/factor") : null;
+        checkRanges(document, f, block, bp, type, factor, original);
         switch (type) {
             case "default":
                 return new RopeMapping.Default(base);
@@ -221,6 +222,49 @@ public final class RopeConfigReader {
                 return new RopeMapping.LongRope(base, f.numbers(block, bp + "/short_factor"), f.numbers(block, bp + "/long_factor"),
                         s, original, f.optional(block, bp, "attention_factor"));
             }
+        }
+    }
+
+    /**
+     * The domain of each parameter (as the symptom-file schema states it for rope_scaling), for
+     * blocks the schema does not reach: a config.json's, a what-if's, one typed on the command
+     * line. A value outside it is a {@code value.range} problem at its key; a llama3 block also
+     * needs {@code high_freq_factor > low_freq_factor} (its wavelength bounds divide by their
+     * difference).
+     */
+    private static void checkRanges(LocatedDocument document, Fields f, JsonNode block, String bp, String type, Double factor,
+                                    int original) {
+        if (factor != null && !(factor >= 1)) {
+            f.problems.add(document.problem("value.range", bp + "/factor", "factor " + factor + " would shorten the context",
+                    "a factor >= 1", null));
+        }
+        for (String key : List.of("attention_factor", "beta_fast", "beta_slow", "low_freq_factor", "high_freq_factor")) {
+            JsonNode n = block.get(key);
+            if (n != null && n.isNumber() && !(n.asDouble() > 0)) {
+                f.problems.add(document.problem("value.range", bp + "/" + key, key + " " + n + " is not positive", "a number > 0", null));
+            }
+        }
+        for (String key : List.of("short_factor", "long_factor")) {
+            JsonNode list = block.get(key);
+            if (list == null || !list.isArray()) continue;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).isNumber() && !(list.get(i).asDouble() > 0)) {
+                    f.problems.add(document.problem("value.range", bp + "/" + key + "/" + i, key + "[" + i + "] " + list.get(i)
+                            + " is not positive", "a number > 0", null));
+                }
+            }
+        }
+        if (original < 2 && block.has("original_max_position_embeddings")) {
+            f.problems.add(document.problem("value.range", bp + "/original_max_position_embeddings",
+                    "original_max_position_embeddings " + original + " leaves no distance between two tokens", "at least 2", null));
+        }
+        JsonNode low = block.get("low_freq_factor");
+        JsonNode high = block.get("high_freq_factor");
+        if (type.equals("llama3") && low != null && high != null && low.isNumber() && high.isNumber() && low.asDouble() > 0
+                && !(high.asDouble() > low.asDouble())) {
+            f.problems.add(document.problem("value.inconsistent", bp + "/high_freq_factor", "high_freq_factor " + high
+                            + " is not above low_freq_factor " + low + ": llama3's smoothing divides by their difference",
+                    "high_freq_factor > low_freq_factor (Llama 3.1: 4 and 1)", null));
         }
     }
 

@@ -6,6 +6,7 @@ import io.posmortem.model.BuildSpec;
 import io.posmortem.model.Counts;
 import io.posmortem.model.Metric;
 import io.posmortem.model.Encoding;
+import io.posmortem.model.EvidenceCost;
 import io.posmortem.model.ModelConfig;
 import io.posmortem.model.ModelDefault;
 import io.posmortem.model.ModelSpec;
@@ -36,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  * All problems found are reported together.
  */
 public final class SymptomFileReader {
+
+    /** Largest length in tokens (the schema's {@code $defs/tokens} maximum). */
+    static final int MAX_TOKENS = 100_000_000;
 
     private final Vocabulary vocabulary;
 
@@ -173,11 +177,21 @@ public final class SymptomFileReader {
             }
             Integer window = m.has("sliding_window") ? Integer.valueOf(m.get("sliding_window").asInt())
                     : c != null && c.slidingWindow() != null ? fromConfig("sliding_window", c.slidingWindow(), "sliding_window") : null;
+            headDim = limit(m, "head_dim", headDim, 2, 65_536);
+            heads = limit(m, "heads", heads, 1, 65_536);
+            trained = limit(m, "trained_context", trained, 2, MAX_TOKENS);
+            if (window != null) window = limit(m, "sliding_window", window, 1, MAX_TOKENS);
+            if (encoding == Encoding.ROPE && !(base > 1 && Double.isFinite(base))) {
+                problems.add(doc.problem("value.range", m.has("rope_base") ? "/model/rope_base" : "/model/config",
+                        "rope_base " + fmt(base) + " gives no rotation frequencies", "a RoPE base above 1", null));
+                base = 10_000;
+            }
             ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window);
-            if (encoding == Encoding.ROPE && (spec.rotaryDims() < 2 || spec.rotaryDims() % 2 != 0)) {
+            if (encoding == Encoding.ROPE && (spec.rotaryDims() < 4 || spec.rotaryDims() % 2 != 0)) {
                 problems.add(doc.problem("value.rotary-dims", m.has("rotary_fraction") ? "/model/rotary_fraction" : "/model/head_dim",
                         "head_dim x rotary_fraction = " + headDim + " x " + fraction + " rotates " + spec.rotaryDims()
-                                + " dimensions", "an even number of rotated dimensions, at least 2", null));
+                                + " dimensions", "an even number of rotated dimensions, at least 4 (NTK-aware scaling raises the base to "
+                                + "the power d / (d - 2))", null));
             }
             return spec;
         }
@@ -206,7 +220,14 @@ public final class SymptomFileReader {
                     target = runtime.contextWindow();
                     assume(rp + "/target_context", target, "the runtime's context_window");
                 } else if (factor != null) {
-                    target = (int) Math.round(factor * trained);
+                    long product = Math.round(factor * trained);
+                    if (product > MAX_TOKENS) {
+                        problems.add(doc.problem("value.range", rp + "/factor", "factor x trained_context = " + fmt(factor) + " x " + trained
+                                + " is " + product + " tokens", "a target context of at most " + MAX_TOKENS + " tokens",
+                                "give target_context, or a smaller factor"));
+                        product = trained;
+                    }
+                    target = (int) product;
                     assume(rp + "/target_context", target, "factor x trained_context = " + fmt(factor) + " x " + trained);
                 } else if (config != null && config.maxPositions() != null) {
                     target = config.maxPositions();
@@ -221,6 +242,22 @@ public final class SymptomFileReader {
                 problems.add(doc.problem("value.range", rp + (r.has("target_context") ? "/target_context" : ""),
                         "target context " + target + " is shorter than the trained context " + trained,
                         "a target context >= trained_context", null));
+            } else if (target > MAX_TOKENS) {
+                problems.add(doc.problem("value.range", rp, "target context " + target + " is beyond what posmortem models",
+                        "at most " + MAX_TOKENS + " tokens", null));
+                target = trained;
+            }
+            if (model.encoding() == Encoding.ROPE && runtime.ropeDtype() != null && !runtime.ropeDtype().equals("fp32")) {
+                long pairs = model.rotaryDims() / 2;
+                long evaluations = EvidenceCost.angleEvaluations(pairs, target);
+                if (evaluations > EvidenceCost.ANGLE_EVALUATIONS) {
+                    problems.add(doc.problem("value.too-costly", pointer + "/runtime/rope_dtype", "checking " + runtime.ropeDtype()
+                                    + " angles of " + pairs + " rotary pairs at " + EvidenceCost.angleSamples(target) + " positions up to "
+                                    + target + " tokens is " + evaluations + " angle evaluations",
+                            "at most " + EvidenceCost.ANGLE_EVALUATIONS + " (rotary pairs x positions: every token up to "
+                                    + EvidenceCost.ANGLE_EVERY_TOKEN_UP_TO + ", then every " + EvidenceCost.ANGLE_STEP + "th)",
+                            "lower target_context or head_dim x rotary_fraction, or leave rope_dtype out"));
+                }
             }
             Map<String, Object> ropeScaling = plain(r.path("rope_scaling"));
             RopeMapping configured = r.path("rope_scaling").isObject() && model.encoding() == Encoding.ROPE
@@ -353,8 +390,9 @@ public final class SymptomFileReader {
 
         private Counts counts(JsonNode c, String pointer) {
             if (c.isMissingNode()) return null;
-            int successes = c.get("successes").asInt();
-            int trials = c.get("trials").asInt();
+            // The schema bounds every count by MAX_COUNT (10^9), so they and their sums fit an int.
+            int successes = (int) c.get("successes").asLong();
+            int trials = (int) c.get("trials").asLong();
             if (successes > trials) {
                 problems.add(doc.problem("value.range", pointer + "/successes", successes + " successes out of " + trials + " trials",
                         "successes <= trials", null));
@@ -362,11 +400,18 @@ public final class SymptomFileReader {
             Integer bs = null;
             Integer bt = null;
             if (c.has("baseline")) {
-                bs = c.get("baseline").get("successes").asInt();
-                bt = c.get("baseline").get("trials").asInt();
+                bs = (int) c.get("baseline").get("successes").asLong();
+                bt = (int) c.get("baseline").get("trials").asLong();
                 if (bs > bt) {
                     problems.add(doc.problem("value.range", pointer + "/baseline/successes", bs + " successes out of " + bt + " trials",
                             "successes <= trials", null));
+                }
+                long tables = EvidenceCost.fisherTables(successes, trials, bs, bt);
+                if (successes <= trials && bs <= bt && tables > EvidenceCost.FISHER_TABLES) {
+                    problems.add(doc.problem("value.too-costly", pointer + "/trials", "Fisher's exact test of " + successes + "/" + trials
+                                    + " against " + bs + "/" + bt + " would sum " + tables + " tables",
+                            "at most " + EvidenceCost.FISHER_TABLES + " tables (about min(trials, successes of both) of them)",
+                            "give the counts of a sample of at most a few million trials, or the rates as a metric"));
                 }
             }
             return new Counts(successes, trials, bs, bt);
@@ -393,6 +438,18 @@ public final class SymptomFileReader {
         private void assume(String pointer, Object value, String basis) {
             String text = value instanceof Double d ? fmt(d) : String.valueOf(value);
             assumptions.add(new Assumption(pointer, text, basis));
+        }
+
+        /**
+         * {@code value} when it lies in {@code [min, max]}; otherwise a {@code value.range} problem at
+         * the model field (or at /model/config when the value came from the config.json) and the
+         * nearest admissible value, so the other checks can go on.
+         */
+        private int limit(JsonNode m, String field, int value, int min, int max) {
+            if (value >= min && value <= max) return value;
+            problems.add(doc.problem("value.range", m.has(field) ? "/model/" + field : "/model/config",
+                    field + " " + value + " is outside the range posmortem can model", "between " + min + " and " + max, null));
+            return value < min ? min : max;
         }
 
         private static String fmt(double d) {
