@@ -26,10 +26,18 @@ public final class Domain {
         return value;
     }
 
-    /** A rotary dimension: even and at least 2 (pairs are rotated together). */
+    public static int atMost(String name, int value, int max) {
+        if (value > max) throw new IllegalArgumentException(name + " must be <= " + max + ", got " + value);
+        return value;
+    }
+
+    /** Largest head dimension or head count (the symptom-file schema's maximum): arrays are sized by them. */
+    public static final int MAX_WIDTH = 65_536;
+
+    /** A rotary dimension: even, at least 2 (pairs are rotated together) and at most {@link #MAX_WIDTH}. */
     public static int rotaryDims(String name, int value) {
-        if (value < 2 || value % 2 != 0) {
-            throw new IllegalArgumentException(name + " must be even and >= 2, got " + value);
+        if (value < 2 || value % 2 != 0 || value > MAX_WIDTH) {
+            throw new IllegalArgumentException(name + " must be even and in [2, " + MAX_WIDTH + "], got " + value);
         }
         return value;
     }

@@ -17,6 +17,7 @@ public final class AlibiSlopes {
      */
     public static double[] of(int heads) {
         Domain.atLeast("heads", heads, 1);
+        Domain.atMost("heads", heads, Domain.MAX_WIDTH);
         if (Integer.bitCount(heads) == 1) return powerOfTwo(heads);
         int p = Integer.highestOneBit(heads);
         double[] base = powerOfTwo(p);

@@ -45,7 +45,7 @@ public record AlibiTable(
         }
         double gentlest = AlibiSlopes.gentlest(slopes);
         List<SpanShare> shares = new ArrayList<>();
-        for (long n = 2L * span; ; n = Math.min(2 * n, context)) {
+        for (long n = 2L * span; ; n = n > context / 2 ? context : 2 * n) {
             double sum = 0;
             for (double m : slopes) sum += AlibiSlopes.earlySpanShare(m, n, span);
             shares.add(new SpanShare(n, AlibiSlopes.earlySpanShare(gentlest, n, span), sum / slopes.length));

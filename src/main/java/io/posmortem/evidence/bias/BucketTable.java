@@ -26,8 +26,9 @@ public record BucketTable(
 
     public static BucketTable compute(BucketSpec spec, long from, long to) {
         if (to < from) throw new IllegalArgumentException("to must be >= from (" + from + "), got " + to);
-        if (to - from + 1 > MAX_ROWS) {
-            throw new IllegalArgumentException("from..to spans " + (to - from + 1) + " positions; at most " + MAX_ROWS);
+        if (from == Long.MIN_VALUE) throw new IllegalArgumentException("from must be > " + Long.MIN_VALUE);
+        if (Long.compareUnsigned(to - from, MAX_ROWS - 1) > 0) {
+            throw new IllegalArgumentException("from..to spans " + Long.toUnsignedString(to - from + 1) + " positions; at most " + MAX_ROWS);
         }
         int saturation = T5Buckets.saturationDistance(spec);
         List<Row> rows = new ArrayList<>();
