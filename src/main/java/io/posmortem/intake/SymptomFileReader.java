@@ -406,13 +406,6 @@ public final class SymptomFileReader {
                     problems.add(doc.problem("value.range", pointer + "/baseline/successes", bs + " successes out of " + bt + " trials",
                             "successes <= trials", null));
                 }
-                long tables = EvidenceCost.fisherTables(successes, trials, bs, bt);
-                if (successes <= trials && bs <= bt && tables > EvidenceCost.FISHER_TABLES) {
-                    problems.add(doc.problem("value.too-costly", pointer + "/trials", "Fisher's exact test of " + successes + "/" + trials
-                                    + " against " + bs + "/" + bt + " would sum " + tables + " tables",
-                            "at most " + EvidenceCost.FISHER_TABLES + " tables (about min(trials, successes of both) of them)",
-                            "give the counts of a sample of at most a few million trials, or the rates as a metric"));
-                }
             }
             return new Counts(successes, trials, bs, bt);
         }

@@ -15,11 +15,9 @@ public final class EvidenceCost {
      */
     public static final long ANGLE_EVALUATIONS = 50_000_000L;
 
-    /** Tables summed by Fisher's exact test for one observation's counts (see {@link #fisherTables}). */
-    public static final long FISHER_TABLES = 10_000_000L;
-
-    /** Positions sampled for the onset of angle errors, and how many below {@code target} tokens. */
+    /** The onset of angle errors is sought at every position up to this one... */
     public static final int ANGLE_EVERY_TOKEN_UP_TO = 64;
+    /** ...then at every this many positions. */
     public static final int ANGLE_STEP = 64;
 
     /**
@@ -37,16 +35,5 @@ public final class EvidenceCost {
     /** Angle evaluations for {@code pairs} rotary pairs at a {@code target}-token context. */
     public static long angleEvaluations(long pairs, long target) {
         return Math.multiplyHigh(pairs, angleSamples(target)) != 0 ? Long.MAX_VALUE : pairs * angleSamples(target);
-    }
-
-    /**
-     * Tables with the margins of {@code [[s1, n1 - s1], [s2, n2 - s2]]}: the values {@code k} of
-     * the first cell from {@code max(0, n1 - (N - K))} to {@code min(n1, K)}, {@code N = n1 + n2},
-     * {@code K = s1 + s2}.
-     */
-    public static long fisherTables(long s1, long n1, long s2, long n2) {
-        long population = n1 + n2;
-        long successes = s1 + s2;
-        return Math.max(0, Math.min(n1, successes) - Math.max(0, n1 - (population - successes)) + 1);
     }
 }

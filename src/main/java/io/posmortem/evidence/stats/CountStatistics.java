@@ -28,12 +28,49 @@ public final class CountStatistics {
         if (population == 0 || successes == 0 || successes == population) return 1.0;
         HypergeometricDistribution h = new HypergeometricDistribution(null, population, successes, n1);
         double observed = h.probability(s1);
+        int lo = Math.max(0, n1 - (population - successes));
+        int hi = Math.min(n1, successes);
+        // Tables whose log-probability is below UNDERFLOW have probability exactly 0 and add
+        // nothing; the probabilities rise to the mode and fall after it, so the tables that count
+        // lie in one run around the mode, found by bisection. The sum keeps its order (ascending
+        // k), so the p-value is the same double as summing every table: work ~ 80 standard
+        // deviations of the first cell instead of min(n1, s1 + s2) tables.
+        int mode = (int) Math.max(lo, Math.min(hi, (long) (n1 + 1) * (successes + 1) / (population + 2L)));
+        int first = firstAbove(h, lo, mode, true);
+        int last = firstAbove(h, mode, hi, false);
         double p = 0;
-        for (int k = Math.max(0, n1 - (population - successes)); k <= Math.min(n1, successes); k++) {
+        for (int k = first; k <= last; k++) {
             double pk = h.probability(k);
             if (pk <= observed * RELATIVE_ERROR) p += pk;
         }
         return Math.min(1.0, p);
+    }
+
+    /** Below this natural log a probability is 0 in double precision (exp underflows below about -745.1). */
+    static final double UNDERFLOW = -800;
+
+    /**
+     * On {@code [from, to]}, where the log-probability rises ({@code rising}) or falls: the first
+     * (rising) or last (falling) k whose log-probability is at least {@link #UNDERFLOW}, or the
+     * mode end of the range when none is.
+     */
+    private static int firstAbove(HypergeometricDistribution h, int from, int to, boolean rising) {
+        int a = from;
+        int b = to;
+        if (rising) {
+            while (a < b) {
+                int mid = a + (b - a) / 2;
+                if (h.logProbability(mid) >= UNDERFLOW) b = mid;
+                else a = mid + 1;
+            }
+            return a;
+        }
+        while (a < b) {
+            int mid = a + (b - a + 1) / 2;
+            if (h.logProbability(mid) >= UNDERFLOW) a = mid;
+            else b = mid - 1;
+        }
+        return a;
     }
 
     /**
