@@ -124,7 +124,7 @@ class EvidenceCommandsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "odd head dim|2|rotary dims|rope --head-dim 127",
-            "factor below one|2|factor must be >= 1|rope --head-dim 128 --scaling {\"rope_type\":\"linear\",\"factor\":0.5}",
+            "factor below one|3|/factor: factor 0.5 would shorten the context|rope --head-dim 128 --scaling {\"rope_type\":\"linear\",\"factor\":0.5}",
             "NaN base|2|base must be a finite number|rope --head-dim 128 --base NaN",
             "negative length|2|sequence length must be >= 1|rope --head-dim 128 --seq-len -5",
             "tiny window|2|--max-position-embeddings must be >= 2|rope --head-dim 128 --max-position-embeddings -1",
