@@ -390,7 +390,7 @@ public final class SymptomFileReader {
 
         private Counts counts(JsonNode c, String pointer) {
             if (c.isMissingNode()) return null;
-            // The schema bounds every count by MAX_COUNT (10^9), so they and their sums fit an int.
+            // The schema bounds every count by 1,000,000,000, so they and their sums fit an int.
             int successes = (int) c.get("successes").asLong();
             int trials = (int) c.get("trials").asLong();
             if (successes > trials) {
