@@ -221,6 +221,53 @@ class FuzzTest {
         assertTrue(findings.isEmpty(), findings.size() + " of " + cases + " cases:\n" + String.join("\n", findings));
     }
 
+    /**
+     * The same values in every key of a what-if block given on the command line
+     * ({@code triage --what-if}), for each rope type that reads them.
+     */
+    @Test
+    void everyWhatIfValueOnTheCommandLineIsTriagedOrRejectedWithALocation() throws Exception {
+        Triage triage = Triage.load(Path.of("rules"), Path.of("knowledge-base")).withBudget(Duration.ofSeconds(20));
+        Path input = Path.of("fixtures/seed/founding-case.yaml");
+        String[] blocks = {
+            "{\"rope_type\": \"yarn\", \"factor\": 8, \"beta_fast\": 32, \"beta_slow\": 1, \"attention_factor\": 1.1, "
+                    + "\"mscale\": 1, \"mscale_all_dim\": 1, \"original_max_position_embeddings\": 4096}",
+            "{\"rope_type\": \"llama3\", \"factor\": 8, \"low_freq_factor\": 1, \"high_freq_factor\": 4}",
+            "{\"rope_type\": \"dynamic\", \"factor\": 4}"};
+        ObjectMapper json = new ObjectMapper();
+        List<String> findings = new ArrayList<>();
+        int cases = 0;
+        for (String block : blocks) {
+            JsonNode base = json.readTree(block);
+            List<String> pointers = new ArrayList<>();
+            numericPointers(base, "", pointers);
+            for (String pointer : pointers) {
+                for (String value : SWEEP_VALUES) {
+                    cases++;
+                    JsonNode doc = base.deepCopy();
+                    set(doc, pointer, "@@value@@");
+                    String whatIf = json.writeValueAsString(doc).replace("\"@@value@@\"", value);
+                    String finding = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                        try {
+                            triage.run(input, null, whatIf);
+                            return null;
+                        } catch (InvalidInputException e) {
+                            boolean located = !e.problems().isEmpty()
+                                    && e.problems().stream().allMatch(p -> !p.pointer().isEmpty() || p.line() > 0);
+                            return located ? null : whatIf + ": rejected without a location";
+                        } catch (InferenceException e) {
+                            return whatIf + ": failed: " + e.problem().oneLine();
+                        } catch (RuntimeException | StackOverflowError e) {
+                            return whatIf + ": " + e;
+                        }
+                    }, () -> whatIf + " did not finish");
+                    if (finding != null) findings.add(finding);
+                }
+            }
+        }
+        assertTrue(findings.isEmpty(), findings.size() + " of " + cases + " cases:\n" + String.join("\n", findings));
+    }
+
     /** null: rejected with located problems; "": triaged; otherwise the finding. */
     static String sweepOne(Triage triage, String name, String text) {
         try {
