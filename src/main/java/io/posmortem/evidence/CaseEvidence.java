@@ -181,8 +181,8 @@ public final class CaseEvidence {
      * Angles of {@code p.mapping()} computed in {@code p.dtype()}: the worst error over all pairs at
      * the target length, and the first position (every token up to 64, then every 64 tokens) whose
      * worst error exceeds the tolerance. Work: pairs x {@link EvidenceCost#angleSamples}, bounded
-     * at intake by {@link EvidenceCost#ANGLE_EVALUATIONS}; {@code deadline} is checked every 1,024
-     * positions.
+     * at intake by {@link EvidenceCost#ANGLE_EVALUATIONS}; {@code deadline} is checked about every
+     * million angle evaluations.
      */
     static PrecisionProfile precision(Subject subject, String build, int dims, RopeInPrecision p, int target,
                                       EvidenceSettings settings, Deadline deadline) {
@@ -196,9 +196,10 @@ public final class CaseEvidence {
         for (int j = 0; j < inv32.length; j++) thetas[j] = inv32[j];
         int onset = 0;
         int sampled = 0;
+        int checkEvery = Math.max(1, (1 << 20) / thetas.length);
         for (int position = 1; position < target; position = position < EvidenceCost.ANGLE_EVERY_TOKEN_UP_TO ? position + 1
                 : position + EvidenceCost.ANGLE_STEP) {
-            if (++sampled % 1024 == 0) deadline.check("angle errors in " + p.dtype() + " for build " + build);
+            if (++sampled % checkEvery == 0) deadline.check("angle errors in " + p.dtype() + " for build " + build);
             if (AnglePrecision.worstAngleError(format, position, thetas) > settings.angleErrorTolerance()) {
                 onset = position;
                 break;
