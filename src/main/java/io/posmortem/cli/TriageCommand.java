@@ -381,7 +381,7 @@ public final class TriageCommand implements Callable<Integer> {
 
     private static int broken(PrintWriter stderr, String what, List<Problem> problems) {
         stderr.println("posmortem: " + what + ": " + problems.size() + " problem(s); nothing was triaged");
-        problems.forEach(p -> stderr.println("  " + p.oneLine()));
+        problems.forEach(p -> stderr.println("  " + DisplayText.line(p.oneLine())));
         stderr.flush();
         return ExitCodes.RULES;
     }

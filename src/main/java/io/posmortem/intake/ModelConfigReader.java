@@ -59,6 +59,8 @@ public final class ModelConfigReader {
                     "not a usable path (" + e.getReason() + ")", "a path relative to the symptom file", null)));
         }
         if (!anywhere) {
+            Path rootPath = (base == null ? Path.of("") : base).toAbsolutePath().normalize();
+            if (!file.toAbsolutePath().normalize().startsWith(rootPath)) throw outside(file);
             Path root;
             Path real;
             try {
@@ -71,14 +73,16 @@ public final class ModelConfigReader {
                 throw new InvalidInputException(List.of(new io.posmortem.model.Problem("input.unreadable", file.toString(), "", 0, 0,
                         "cannot resolve the path: " + e.getMessage(), null, null)));
             }
-            if (!real.startsWith(root)) {
-                throw new InvalidInputException(List.of(new io.posmortem.model.Problem("input.config-outside", file.toString(), "", 0, 0,
-                        "the config lies outside the symptom file's directory (after resolving '..' and symbolic links)",
-                        "a config.json in the symptom file's directory or below it",
-                        "copy the config next to the symptom file, or pass --allow-config-anywhere if you trust the file")));
-            }
+            if (!real.startsWith(root)) throw outside(file);
         }
         return read(file);
+    }
+
+    private static InvalidInputException outside(Path file) {
+        return new InvalidInputException(List.of(new io.posmortem.model.Problem("input.config-outside", file.toString(), "", 0, 0,
+                "the config lies outside the symptom file's directory (after resolving '..' and symbolic links)",
+                "a config.json in the symptom file's directory or below it",
+                "copy the config next to the symptom file, or pass --allow-config-anywhere if you trust the file")));
     }
 
     /** A parse problem of a config without the parser's words, which can quote the file's content. */

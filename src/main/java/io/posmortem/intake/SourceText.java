@@ -55,7 +55,7 @@ public record SourceText(String source, String text, String sha256) {
         String source = path.toString();
         Path absolute = path.toAbsolutePath().normalize();
         if (absolute.startsWith("/dev") || absolute.startsWith("/proc")) {
-            throw fail("input.not-regular", source, "a path under " + absolute.getName(0) + " is a device or process file, not a file",
+            throw fail("input.not-regular", source, "a path under /" + absolute.getName(0) + " is a device or process file, not a file",
                     "a regular file", "save the input to a file and give its path");
         }
         BasicFileAttributes attributes;
