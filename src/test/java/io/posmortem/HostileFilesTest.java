@@ -153,6 +153,16 @@ class HostileFilesTest {
     }
 
     @Test
+    void explainConfinesModelConfigLikeTriage() {
+        Cli refused = run("explain", DIR + "config-escapes.yml");
+        assertEquals(ExitCodes.INVALID_INPUT, refused.exit());
+        assertTrue(refused.err().contains("[input.config-outside]"), refused.err());
+        Cli allowed = run("explain", "--allow-config-anywhere", DIR + "config-dev-stdin.yml");
+        assertEquals(ExitCodes.INVALID_INPUT, allowed.exit());
+        assertTrue(allowed.err().contains("[input.not-regular]"), allowed.err());
+    }
+
+    @Test
     void aSymbolicLinkOutOfTheTreeIsRefused(@TempDir Path dir) throws Exception {
         Path inside = Files.createDirectories(dir.resolve("case"));
         Path outside = dir.resolve("secret.json");
