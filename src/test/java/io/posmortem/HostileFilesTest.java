@@ -268,6 +268,16 @@ class HostileFilesTest {
     }
 
     @Test
+    void aFifoListedOnStandardInputIsInvalidAndTheListGoesOn(@TempDir Path dir) throws Exception {
+        Path fifo = fifo(dir, "listed.yaml");
+        Cli cli = withStdin(fifo + "\n" + SEED + "\n", () -> run("triage", "--format", "json", "-"));
+        List<JsonNode> records = records(cli);
+        assertEquals(2, records.size(), cli.out());
+        assertEquals("input.not-regular", codes(records.get(0)));
+        assertEquals("diagnosed", records.get(1).path("status").asString());
+    }
+
+    @Test
     void skipExistingResumesAnInterruptedRun(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.copy(Path.of(SEED), in.resolve("a.yaml"));

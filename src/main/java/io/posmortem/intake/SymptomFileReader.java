@@ -72,7 +72,7 @@ public final class SymptomFileReader {
     /**
      * Reads a symptom file. {@code modelConfig} is a config.json to use when the file's model does
      * not name one ({@code triage --model-config}); a {@code model.config} path is read relative to
-     * the symptom file.
+     * the symptom file, and only inside its directory tree unless {@link #withConfigAnywhere()}.
      */
     public SymptomFile read(SourceText text, Path modelConfig) throws InvalidInputException {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
