@@ -19,7 +19,7 @@ public final class ExitCodes {
 
     /** Prints each problem on its own line to {@code err} and returns {@code code}. */
     static int problems(java.io.PrintWriter err, io.posmortem.model.WithProblems refused, int code) {
-        refused.problems().forEach(p -> err.println(p.oneLine()));
+        refused.problems().forEach(p -> err.println(io.posmortem.report.DisplayText.line(p.oneLine())));
         err.flush();
         return code;
     }

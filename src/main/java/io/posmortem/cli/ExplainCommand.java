@@ -41,6 +41,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--build", paramLabel = "ID", description = "Only this build.")
     String build;
 
+    @Option(names = "--allow-config-anywhere",
+            description = "Read a model.config even when it lies outside the symptom file's directory tree (only for files you trust).")
+    boolean configAnywhere;
+
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -58,7 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
             if (diff != null) return diff(out, err);
             if (input == null) throw new CommandLine.ParameterException(spec.commandLine(), "give a symptom FILE, or --diff A.json B.json");
             Triage triage = sources.load();
-            TriageRun run = triage.run(input);
+            TriageRun run = triage.run(input, null, null, configAnywhere);
             Report report = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE).diagnosed(run);
             Explanation explanation = Derivations.of(run, report, triage.knowledge(), Version.VALUE);
             if (build != null) {
@@ -90,7 +94,10 @@ final class ExplainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** A trace file: one JSON object (traces of several inputs, JSON Lines, are compared by their first). */
+    /**
+     * A trace file: one JSON object (traces of several inputs, JSON Lines, are compared by their
+     * first). Like every input, only a regular file is opened ({@link SourceText#read}).
+     */
     private static JsonNode read(Path path) throws InvalidInputException {
         SourceText text = SourceText.read(path);
         String first = text.text().strip();

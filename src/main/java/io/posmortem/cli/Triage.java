@@ -84,7 +84,12 @@ public final class Triage {
      * beside every RoPE build that does not name its own.
      */
     public TriageRun run(Path input, Path modelConfig, String whatIf) throws InvalidInputException, InferenceException {
-        SymptomFile file = reader.read(SourceText.read(input), modelConfig);
+        return run(input, modelConfig, whatIf, false);
+    }
+
+    /** As {@link #run(Path, Path, String)}; with {@code configAnywhere} a {@code model.config} may lie outside the input's directory tree. */
+    public TriageRun run(Path input, Path modelConfig, String whatIf, boolean configAnywhere) throws InvalidInputException, InferenceException {
+        SymptomFile file = (configAnywhere ? reader.withConfigAnywhere() : reader).read(SourceText.read(input), modelConfig);
         if (whatIf != null && file.model().encoding() == io.posmortem.model.Encoding.ROPE) {
             List<BuildSpec> builds = new ArrayList<>();
             for (BuildSpec b : file.builds()) {

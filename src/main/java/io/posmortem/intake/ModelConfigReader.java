@@ -28,10 +28,70 @@ public final class ModelConfigReader {
             "partial_rotary_factor", "head_dim", "sliding_window", "rope_scaling", "rope_parameters", "max_seq_len", "n_positions",
             "relative_attention_num_buckets", "relative_attention_max_distance", "rope_type", "rope_scaling_factor", "rotary_pct");
 
+    /**
+     * Reads {@code file} (a regular file). A file that is not JSON is reported by line and column
+     * only: the parser's message would quote the file's first bytes, and a config path can name a
+     * file that is not a config at all (a key, a token, {@code /etc/shadow}).
+     */
     public static ModelConfig read(Path file) throws InvalidInputException {
         SourceText text = SourceText.read(file);
-        LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.Syntax.JSON);
+        LocatedDocument doc;
+        try {
+            doc = LocatedDocument.parse(text, LocatedDocument.Syntax.JSON);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream().map(ModelConfigReader::withoutContent).toList());
+        }
         return read(doc);
+    }
+
+    /**
+     * Reads the config a symptom file names ({@code model.config}), resolved against the directory
+     * of the symptom file, {@code base}. Unless {@code anywhere}, the config must lie inside that
+     * directory's tree once every symbolic link and {@code ..} is resolved: a symptom file from
+     * someone else must not make posmortem read (and report on) any file the user can read.
+     */
+    public static ModelConfig readWithin(Path base, String named, boolean anywhere) throws InvalidInputException {
+        Path file;
+        try {
+            file = base == null ? Path.of(named) : base.resolve(named);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidInputException(List.of(new io.posmortem.model.Problem("input.not-found", "model.config", "", 0, 0,
+                    "not a usable path (" + e.getReason() + ")", "a path relative to the symptom file", null)));
+        }
+        if (!anywhere) {
+            Path rootPath = (base == null ? Path.of("") : base).toAbsolutePath().normalize();
+            if (!file.toAbsolutePath().normalize().startsWith(rootPath)) throw outside(file);
+            Path root;
+            Path real;
+            try {
+                root = (base == null ? Path.of("") : base).toAbsolutePath().toRealPath();
+                real = file.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new InvalidInputException(List.of(new io.posmortem.model.Problem("input.not-found", file.toString(), "", 0, 0,
+                        "file not found", null, "check the path (it is relative to the symptom file)")));
+            } catch (java.io.IOException | SecurityException e) {
+                throw new InvalidInputException(List.of(new io.posmortem.model.Problem("input.unreadable", file.toString(), "", 0, 0,
+                        "cannot resolve the path: " + e.getMessage(), null, null)));
+            }
+            if (!real.startsWith(root)) throw outside(file);
+        }
+        return read(file);
+    }
+
+    private static InvalidInputException outside(Path file) {
+        return new InvalidInputException(List.of(new io.posmortem.model.Problem("input.config-outside", file.toString(), "", 0, 0,
+                "the config lies outside the symptom file's directory (after resolving '..' and symbolic links)",
+                "a config.json in the symptom file's directory or below it",
+                "copy the config next to the symptom file, or pass --allow-config-anywhere if you trust the file")));
+    }
+
+    /** A parse problem of a config without the parser's words, which can quote the file's content. */
+    private static io.posmortem.model.Problem withoutContent(io.posmortem.model.Problem p) {
+        if (!p.code().startsWith("syntax")) return p;
+        String message = p.line() > 0 ? "the file is not valid JSON (first error at line " + p.line() + ", column " + p.column() + ")"
+                : "the file is not valid JSON";
+        return new io.posmortem.model.Problem(p.code(), p.source(), p.pointer(), p.line(), p.column(), message, "a JSON object",
+                "its content is not shown: the file may not be a config at all");
     }
 
     public static ModelConfig read(LocatedDocument doc) throws InvalidInputException {

@@ -12,14 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The text of an input file, read with limits: at most {@link #MAX_BYTES}, no NUL bytes (binary),
- * strict UTF-8 (a leading byte-order mark is dropped).
+ * The text of an input file, read with limits: only a regular file (see {@link #checkRegular}),
+ * at most {@link #MAX_BYTES}, no NUL bytes (binary), strict UTF-8 (a leading byte-order mark is
+ * dropped).
  *
  * @param source the path as given
  * @param sha256 hex SHA-256 of the raw bytes
@@ -31,6 +33,7 @@ public record SourceText(String source, String text, String sha256) {
 
     public static SourceText read(Path path) throws InvalidInputException {
         String source = path.toString();
+        checkRegular(path);
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
@@ -40,6 +43,34 @@ public record SourceText(String source, String text, String sha256) {
             throw fail("input.unreadable", source, "cannot read file: " + e.getMessage(), null, null);
         }
         return of(source, bytes);
+    }
+
+    /**
+     * Refuses, before anything opens it, a path that is not a regular file: a directory, a FIFO
+     * (opening one blocks until a writer comes), a device, a socket, or anything under
+     * {@code /dev} or {@code /proc} ({@code /dev/stdin} would read the process's own input). A
+     * symbolic link is followed: it is judged by what it points to.
+     */
+    public static void checkRegular(Path path) throws InvalidInputException {
+        String source = path.toString();
+        Path absolute = path.toAbsolutePath().normalize();
+        if (absolute.startsWith("/dev") || absolute.startsWith("/proc")) {
+            throw fail("input.not-regular", source, "a path under /" + absolute.getName(0) + " is a device or process file, not a file",
+                    "a regular file", "save the input to a file and give its path");
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw fail("input.not-found", source, "file not found", null, "check the path");
+        } catch (IOException e) {
+            throw fail("input.unreadable", source, "cannot read file: " + e.getMessage(), null, null);
+        }
+        if (attributes.isRegularFile()) return;
+        String kind = attributes.isDirectory() ? "a directory" : attributes.isSymbolicLink() ? "a broken symbolic link"
+                : "not a regular file (a FIFO, device or socket)";
+        throw fail("input.not-regular", source, "the path is " + kind, "a regular file",
+                attributes.isDirectory() ? "give a file inside it" : "save the input to a file and give its path");
     }
 
     /** Checks and decodes bytes that did not come from a file (tests, services). */

@@ -44,6 +44,15 @@ public final class SymptomFileReader {
     private final Vocabulary vocabulary;
 
     private boolean filesAllowed = true;
+    private boolean configAnywhere = false;
+
+    /** A reader that reads a {@code model.config} wherever it lies, not only in the symptom file's directory tree. */
+    public SymptomFileReader withConfigAnywhere() {
+        SymptomFileReader r = new SymptomFileReader(vocabulary);
+        r.filesAllowed = filesAllowed;
+        r.configAnywhere = true;
+        return r;
+    }
 
     /** A reader that refuses inputs naming other files ({@code model.config}), for inputs from the network. */
     public SymptomFileReader withoutFileAccess() {
@@ -67,7 +76,7 @@ public final class SymptomFileReader {
     /**
      * Reads a symptom file. {@code modelConfig} is a config.json to use when the file's model does
      * not name one ({@code triage --model-config}); a {@code model.config} path is read relative to
-     * the symptom file.
+     * the symptom file, and only inside its directory tree unless {@link #withConfigAnywhere()}.
      */
     public SymptomFile read(SourceText text, Path modelConfig) throws InvalidInputException {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
@@ -80,10 +89,8 @@ public final class SymptomFileReader {
                     "this service does not read files named in the input", "the model's fields inline", "remove model.config")));
         }
         if (named.isString()) {
-            Path file = Path.of(text.source()).getParent() == null ? Path.of(named.asString())
-                    : Path.of(text.source()).getParent().resolve(named.asString());
             try {
-                config = ModelConfigReader.read(file);
+                config = ModelConfigReader.readWithin(Path.of(text.source()).getParent(), named.asString(), configAnywhere);
             } catch (InvalidInputException e) {
                 List<Problem> all = new ArrayList<>();
                 all.add(doc.problem("input.model-config", "/model/config", "the model's config.json cannot be used; its problems follow",

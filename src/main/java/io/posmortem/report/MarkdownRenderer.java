@@ -15,14 +15,23 @@ import java.util.stream.Collectors;
 public final class MarkdownRenderer {
     private MarkdownRenderer() {}
 
+    /**
+     * The report as Markdown. User strings stay on one line (a title with a line break cannot start
+     * a heading) without controls or bidi overrides ({@link DisplayText}); the whole page is cleaned
+     * again before it is returned.
+     */
     public static String render(Report report) {
+        return DisplayText.text(renderRaw(report));
+    }
+
+    private static String renderRaw(Report report) {
         StringBuilder out = new StringBuilder();
-        out.append("# posmortem: ").append(report.title() == null ? report.input() : escape(report.title())).append("\n\n");
-        out.append("Input `").append(report.input()).append("`, posmortem ").append(report.version()).append(".\n\n");
+        out.append("# posmortem: ").append(report.title() == null ? DisplayText.line(report.input()) : escape(report.title())).append("\n\n");
+        out.append("Input ").append(code(report.input())).append(", posmortem ").append(report.version()).append(".\n\n");
         if (!Report.DIAGNOSED.equals(report.status())) {
             out.append("**").append(report.status().toUpperCase(java.util.Locale.ROOT)).append("**: ")
                     .append(report.errors().size()).append(" problem(s)\n\n");
-            for (Problem p : report.errors()) out.append("- `").append(p.oneLine()).append("`\n");
+            for (Problem p : report.errors()) out.append("- ").append(code(p.oneLine())).append("\n");
             return out.toString();
         }
         out.append("| build | verdict | answer | confidence | fix |\n| --- | --- | --- | --- | --- |\n");
@@ -41,13 +50,13 @@ public final class MarkdownRenderer {
             for (Assumption a : shared) out.append("- `").append(a.pointer()).append("` = ").append(a.value()).append(" (").append(escape(a.basis())).append(")\n");
         }
         out.append("\n---\nRules `").append(shorten(report.rules())).append("`, knowledge base `").append(shorten(report.knowledgeBase()))
-                .append("`. Full trace: `posmortem triage --trace trace.json ").append(report.input()).append("`; ")
-                .append("derivations: `posmortem explain ").append(report.input()).append("`.\n");
+                .append("`. Full trace: ").append(code("posmortem triage --trace trace.json " + report.input())).append("; ")
+                .append("derivations: ").append(code("posmortem explain " + report.input())).append(".\n");
         return out.toString();
     }
 
     private static void build(StringBuilder out, BuildReport b) {
-        out.append("\n## ").append(b.id()).append(b.title() == null ? "" : ": " + escape(b.title())).append("\n\n");
+        out.append("\n## ").append(DisplayText.line(b.id())).append(b.title() == null ? "" : ": " + escape(b.title())).append("\n\n");
         RetrofitView r = b.retrofit();
         out.append("Retrofit `").append(r.kind()).append("`").append(r.statedLoosely() ? " (stated loosely)" : "").append(", ")
                 .append(Numbers.format(r.trainedContext())).append(" -> ").append(Numbers.format(r.targetContext()))
@@ -158,9 +167,15 @@ public final class MarkdownRenderer {
         return sha == null ? "" : sha.substring(0, Math.min(12, sha.length()));
     }
 
-    /** Escapes the characters Markdown would read as table cells or emphasis. */
+    /** A code span: one line of text, with a longer fence when the text itself holds a backtick. */
+    static String code(String text) {
+        String t = DisplayText.line(text);
+        return t.contains("`") ? "`` " + t + " ``" : "`" + t + "`";
+    }
+
+    /** One line of user text with the characters Markdown would read as table cells or emphasis escaped. */
     static String escape(String text) {
         if (text == null) return "";
-        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        return DisplayText.line(text).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
     }
 }

@@ -17,16 +17,24 @@ public final class TextRenderer {
 
     private TextRenderer() {}
 
+    /**
+     * The report as text. User strings are shown on one line each, without controls or bidi
+     * overrides ({@link DisplayText}); the whole report is cleaned again before it is returned.
+     */
     public static String render(Report report) {
+        return DisplayText.text(renderRaw(report));
+    }
+
+    private static String renderRaw(Report report) {
         StringBuilder out = new StringBuilder();
-        out.append("posmortem ").append(report.version()).append(" - ").append(report.input()).append('\n');
+        out.append("posmortem ").append(report.version()).append(" - ").append(DisplayText.line(report.input())).append('\n');
         if (!Report.DIAGNOSED.equals(report.status())) {
             out.append(report.status().toUpperCase(java.util.Locale.ROOT)).append(": ")
                     .append(report.errors().size()).append(" problem(s)\n");
             for (Problem p : report.errors()) wrap(out, "  ", p.oneLine());
             return out.toString();
         }
-        if (report.title() != null) out.append(report.title()).append('\n');
+        if (report.title() != null) out.append(DisplayText.line(report.title())).append('\n');
         out.append('\n');
         for (BuildReport b : report.builds()) summary(out, b);
         for (BuildReport b : report.builds()) build(out, b);
@@ -56,7 +64,7 @@ public final class TextRenderer {
     }
 
     private static void build(StringBuilder out, BuildReport b) {
-        out.append('\n').append("== ").append(b.id()).append(b.title() == null ? "" : ": " + b.title()).append('\n');
+        out.append('\n').append("== ").append(DisplayText.line(b.id())).append(b.title() == null ? "" : ": " + DisplayText.line(b.title())).append('\n');
         RetrofitView r = b.retrofit();
         wrap(out, "   ", "retrofit: " + r.kind() + (r.statedLoosely() ? " (stated loosely)" : "") + ", "
                 + Numbers.format(r.trainedContext()) + " -> " + Numbers.format(r.targetContext()) + " tokens, factor "
@@ -142,7 +150,7 @@ public final class TextRenderer {
         }
         out.append('\n').append("   hypotheses (").append(b.question()).append("):\n");
         for (HypothesisView h : b.hypotheses()) {
-            out.append(String.format(java.util.Locale.ROOT, "     %+.3f  %-10s %s - %s%n", h.score(), h.status(), h.id(), h.title()));
+            out.append(String.format(java.util.Locale.ROOT, "     %+.3f  %-10s %s - %s%n", h.score(), h.status(), h.id(), DisplayText.line(h.title())));
         }
         if (!b.countTests().isEmpty()) {
             out.append("   counts (").append(b.countTests().get(0).test()).append(", alpha ")
@@ -219,6 +227,7 @@ public final class TextRenderer {
 
     /** Appends {@code text} word-wrapped to {@link #WIDTH}, the first line after {@code prefix}, the rest aligned under it. */
     static void wrap(StringBuilder out, String prefix, String text) {
+        text = DisplayText.line(text);
         String indent = " ".repeat(prefix.length());
         int width = Math.max(40, WIDTH - prefix.length());
         StringBuilder line = new StringBuilder();
