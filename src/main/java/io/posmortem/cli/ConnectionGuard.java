@@ -51,7 +51,7 @@ final class ConnectionGuard implements Connection.Listener {
         int count = perAddress.merge(client, 1, Integer::sum);
         if (count > perClient) {
             state.refused = true;
-            closer.execute(connection::close);
+            closer.execute(() -> connection.getEndPoint().close());
         }
     }
 
@@ -86,7 +86,7 @@ final class ConnectionGuard implements Connection.Listener {
     void sweep() {
         long now = System.nanoTime();
         open.forEach((connection, s) -> {
-            if (!s.inRequest && now - s.idleSince > headerNanos) connection.close();
+            if (!s.inRequest && now - s.idleSince > headerNanos) connection.getEndPoint().close();
         });
     }
 

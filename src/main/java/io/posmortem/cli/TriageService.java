@@ -175,6 +175,11 @@ final class TriageService {
         if (work != null) work.shutdownNow();
     }
 
+    /** Connections open now (as the connection guard counts them). */
+    int openConnections() {
+        return guard.openConnections();
+    }
+
     Engine engine() {
         return engine.get();
     }
