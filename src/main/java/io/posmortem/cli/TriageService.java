@@ -149,6 +149,7 @@ final class TriageService {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
         server.setHandler(new Front());
+        server.setRequestLog(this::log);
         server.setStopTimeout(2000);
         try {
             server.start();
@@ -246,13 +247,27 @@ final class TriageService {
         }
 
         private void finish(int status, int bytes, String cause) {
+            if (cause != null) request.setAttribute(CAUSE, cause);
             guard.requestDone(connection);
-            if (settings.quiet() && status < 500) return;
-            String line = RequestLog.line(remote(request), request.getMethod(), request.getHttpURI().getPath(), status,
-                    (System.nanoTime() - started) / 1_000_000, bytes, status >= 500 ? cause : null);
-            log.println(line);
-            log.flush();
         }
+    }
+
+    /** Request attribute carrying why a request failed, for the log line. */
+    private static final String CAUSE = "io.posmortem.serve.cause";
+
+    /**
+     * One log line per request, also for requests the server refuses before routing (malformed
+     * request lines or headers: 400, 431); {@code --quiet} keeps only the 5xx ones.
+     */
+    private void log(Request request, Response response) {
+        int status = response.getStatus();
+        if (settings.quiet() && status < 500) return;
+        Object cause = request.getAttribute(CAUSE);
+        long millis = Math.max(0, (System.nanoTime() - request.getHeadersNanoTime()) / 1_000_000);
+        String line = RequestLog.line(remote(request), request.getMethod(), request.getHttpURI().getPath(), status, millis,
+                Response.getContentBytesWritten(response), status >= 500 ? (cause == null ? "unknown" : cause.toString()) : null);
+        log.println(line);
+        log.flush();
     }
 
     /** Routes by exact path after the Host and Origin checks. */
