@@ -310,14 +310,7 @@ class ServeHostileTest {
 
     @Test
     void reloadRefusesALoopingPackAndKeepsTheOldRules(@TempDir Path tmp) throws Exception {
-        Path pack = tmp.resolve("rules");
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                Path target = pack.resolve(Path.of("rules").relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
+        Path pack = copyOfRules(tmp);
         Files.copy(Path.of("fixtures/broken-rules/looping-rule/rule.drl"), pack.resolve("zz-looping-rule.drl"));
         String before = fingerprint(get(service, "/health").body());
         rulesDir = pack;
@@ -335,6 +328,63 @@ class ServeHostileTest {
         assertTrue(triage.body().contains("\"hypothesis\" : \"uniform-rope-interpolation\""));
         HttpResponse<String> fixed = post(service, "/admin/reload", null, new byte[0]);
         assertEquals(200, fixed.statusCode(), fixed.body());
+    }
+
+    /**
+     * A pack whose consequence sleeps does not finish the smoke triage within the timeout: 409, the
+     * old rules stay, and the service is not wedged: fixed rules reload at once afterwards.
+     */
+    @Test
+    void reloadRefusesAPackThatDoesNotFinishAndStaysUsable(@TempDir Path tmp) throws Exception {
+        Path pack = copyOfRules(tmp);
+        Files.writeString(pack.resolve("zz-sleeping-rule.drl"), """
+                package posmortem.rules.broken
+
+                import io.posmortem.model.*;
+
+                rule "Sleeps on every profile"
+                    @id("broken.sleep")
+                    @layer("interpretation")
+                    @hypothesis("any")
+                    @explanation("test rule")
+                    @reference("posmortem-heuristic")
+                    salience 450
+                when
+                    $p : RopeProfile( $s : subject )
+                then
+                    try { Thread.sleep(3000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                end
+                """);
+        TriageService quick = start(1, 1, 10, 16, null, new PrintWriter(new StringWriter(), true));
+        try {
+            String before = fingerprint(get(quick, "/health").body());
+            rulesDir = pack;
+            try {
+                HttpResponse<String> r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> post(quick, "/admin/reload", null, new byte[0]));
+                assertEquals(409, r.statusCode(), r.body());
+                assertTrue(r.body().contains("\"status\" : \"kept\""), r.body());
+                assertTrue(r.body().contains("failed the smoke triage"), r.body());
+            } finally {
+                rulesDir = Path.of("rules");
+            }
+            assertEquals(before, fingerprint(get(quick, "/health").body()));
+            HttpResponse<String> fixed = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> post(quick, "/admin/reload", null, new byte[0]));
+            assertEquals(200, fixed.statusCode(), fixed.body());
+        } finally {
+            quick.stop();
+        }
+    }
+
+    static Path copyOfRules(Path tmp) throws IOException {
+        Path pack = tmp.resolve("rules");
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Path target = pack.resolve(Path.of("rules").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+        return pack;
     }
 
     private static String fingerprint(String health) {
