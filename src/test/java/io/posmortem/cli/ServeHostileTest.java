@@ -551,6 +551,20 @@ class ServeHostileTest {
     }
 
     @Test
+    void theTokenFileHoldsOneTokenOfAtLeastSixteenCharacters(@TempDir Path tmp) throws Exception {
+        Path shortToken = tmp.resolve("short-token");
+        Files.writeString(shortToken, "abc\n");
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.USAGE, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--reload-token-file", shortToken.toString()));
+        assertTrue(err.toString().contains("shorter than 16"), err.toString());
+        Path good = tmp.resolve("token");
+        Files.writeString(good, TOKEN + "\n");
+        ServeCommand c = new ServeCommand();
+        c.reloadTokenFile = good;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(RequestPolicy.digest(TOKEN), c.settings().reloadToken());
+    }
+
+    @Test
     void aPortInUseIsAClearErrorWithItsOwnExitCode() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
