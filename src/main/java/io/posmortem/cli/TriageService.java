@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -52,6 +53,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -150,6 +152,7 @@ final class TriageService {
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
         server.setHandler(new Front());
         server.setRequestLog(this::log);
+        server.setErrorHandler(TriageService::serverError);
         server.setStopTimeout(2000);
         try {
             server.start();
@@ -527,6 +530,24 @@ final class TriageService {
             if (in == null) throw new IOException("the built-in smoke case is missing from the build");
             return SourceText.of("built-in smoke case", in.readAllBytes());
         }
+    }
+
+    /**
+     * Answers the requests the server refuses itself (a malformed request line or header, headers
+     * too large) in the same JSON shape as every other error, with the status's reason phrase
+     * only: nothing the client sent is echoed.
+     */
+    private static boolean serverError(Request request, Response response, Callback callback) {
+        Object code = request.getAttribute(ErrorHandler.ERROR_STATUS);
+        int status = code instanceof Integer i ? i : response.getStatus();
+        if (status < 400) status = 500;
+        if (status >= 500) request.setAttribute(CAUSE, "refused by the HTTP server: " + HttpStatus.getMessage(status));
+        byte[] bytes = error(status < 500 ? "bad-request" : "internal", HttpStatus.getMessage(status)).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+        return true;
     }
 
     private static String kept(String message, List<String> problems) {

@@ -101,6 +101,16 @@ class ServeHostileTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends {@code request} as raw bytes on a new connection and returns the whole answer. */
+    static String rawAnswer(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** Sends {@code request} as raw bytes on a new connection and returns the status line of the answer. */
     static String raw(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -270,6 +280,14 @@ class ServeHostileTest {
         }
         assertTrue(status == 413 || status == -1, String.valueOf(status));
         awaitLogLine(l -> l.contains("POST /triage 413 "));
+        assertEquals(200, get(service, "/health").statusCode());
+    }
+
+    @Test
+    void oversizedHeadersAreRefused() throws Exception {
+        String answer = rawAnswer(service.port(), "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(64 * 1024)
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 431 ") || answer.startsWith("HTTP/1.1 400 ") || answer.isEmpty(), answer.lines().findFirst().orElse(""));
         assertEquals(200, get(service, "/health").statusCode());
     }
 
@@ -496,6 +514,9 @@ class ServeHostileTest {
         // A request the server refuses before routing (a control character in the path) is logged too.
         assertEquals("HTTP/1.1 400 Bad Request", raw(service.port(), "GET /b%1bc HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
         awaitLogLine(l -> l.startsWith("posmortem serve: 127.0.0.1 GET ") && l.contains(" 400 "));
+        // ... and answered in the same JSON shape as every other error, echoing nothing it sent.
+        String answer = rawAnswer(service.port(), "GET /b%1bc HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.contains("application/json") && answer.contains("\"code\" : \"bad-request\"") && !answer.contains("%1b"), answer);
     }
 
     /** The first log line matching {@code p}; lines are written once an exchange completes, which may be just after the client saw the answer. */
