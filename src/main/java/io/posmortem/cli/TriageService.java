@@ -383,17 +383,18 @@ final class TriageService {
                 "triage over " + seconds + " s"), settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
         try {
             work.execute(() -> {
+                Outcome o;
                 try {
-                    Outcome o = triage(e, body);
-                    timeout.cancel(false);
-                    ex.answer(o.status, o.body, o.cause);
+                    o = triage(e, body);
                 } catch (Throwable t) {
-                    timeout.cancel(false);
-                    ex.answer(500, error("internal", "internal error"), "triage failed: " + t);
+                    o = new Outcome(500, error("internal", "internal error"), "triage failed: " + t);
                 } finally {
+                    // The work has stopped: free the slot before answering, so the client's next request finds it free.
                     running.remove(job);
                     slots.release();
                 }
+                timeout.cancel(false);
+                ex.answer(o.status, o.body, o.cause);
             });
         } catch (RejectedExecutionException x) {
             timeout.cancel(false);

@@ -424,17 +424,17 @@ class ServeHostileTest {
     }
 
     /**
-     * A 458-byte RoPE file (head_dim 65536, bf16 angles, 10^8 target) and a T5 file with
+     * RoPE builds with head_dim 65536, bf16 angles and a 10^8 target, and a T5 file with
      * max_distance 10^8: each is answered within the bound, never with an internal error, and
-     * afterwards /health and a normal triage recover. The RoPE file is refused as too costly (422)
-     * where intake has a cost model, or stopped at the 1 s timeout (503: its evidence takes
-     * seconds even with a warm JIT); the T5 file's evidence is cheap where distances are bounded
-     * by the observations, so 200 is also accepted for it.
+     * afterwards /health and a normal triage recover. The RoPE file (eight such builds) is refused
+     * as too costly (422) where intake has a cost model, or stopped at the 5 s timeout (503: without
+     * a cost model one build takes about 2 s here with a warm JIT, some 15 s for the eight); the T5 file's evidence is cheap where
+     * distances are bounded by the observations, so 200 is also accepted for it.
      */
     @Test
     void costlyBodiesEndAndTheServiceRecovers() throws Exception {
         StringWriter costlyLog = new StringWriter();
-        TriageService costly = start(1, 2, 8, 64, null, new PrintWriter(costlyLog, true));
+        TriageService costly = start(5, 2, 8, 64, null, new PrintWriter(costlyLog, true));
         try {
             costlyBodies(costly, costlyLog);
         } finally {
@@ -443,7 +443,7 @@ class ServeHostileTest {
     }
 
     private static void costlyBodies(TriageService service, StringWriter log) throws Exception {
-        String rope = """
+        StringBuilder rope = new StringBuilder("""
                 posmortem: 1
                 title: costly rope
                 model:
@@ -451,18 +451,22 @@ class ServeHostileTest {
                   trained_context: 4096
                   head_dim: 65536
                 builds:
-                  - id: b
-                    retrofit:
-                      kind: rope-base-scaling
-                      target_context: 100000000
-                    runtime:
-                      rope_dtype: bf16
-                    observations:
-                      - id: o
-                        capability: local-syntax
-                        context: {from: 20000, to: 32768}
-                        outcome: degraded
-                """;
+                """);
+        for (String id : List.of("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8")) {
+            rope.append("""
+                      - id: %s
+                        retrofit:
+                          kind: rope-base-scaling
+                          target_context: 100000000
+                        runtime:
+                          rope_dtype: bf16
+                        observations:
+                          - id: o
+                            capability: local-syntax
+                            context: {from: 20000, to: 32768}
+                            outcome: degraded
+                    """.formatted(id));
+        }
         String t5 = """
                 posmortem: 1
                 title: costly t5
@@ -482,7 +486,7 @@ class ServeHostileTest {
                         outcome: degraded
                 """;
         HttpResponse<String> r = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> post(service, "/triage", "application/yaml", rope.getBytes(StandardCharsets.UTF_8)));
+                () -> post(service, "/triage", "application/yaml", rope.toString().getBytes(StandardCharsets.UTF_8)));
         assertTrue(r.statusCode() == 422 || r.statusCode() == 503, r.statusCode() + " " + r.body());
         HttpResponse<String> t = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> post(service, "/triage", "application/yaml", t5.getBytes(StandardCharsets.UTF_8)));
