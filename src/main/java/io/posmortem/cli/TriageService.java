@@ -341,13 +341,13 @@ final class TriageService {
             return;
         }
         if (!RequestPolicy.symptomType(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
-            ex.answer(415, error("unsupported-media-type", "send the symptom file with Content-Type application/yaml or application/json"),
-                    null, true, Map.of("Accept-Post", String.join(", ", RequestPolicy.SYMPTOM_TYPES.stream().sorted().toList())));
+            drainThen(ex, () -> ex.answer(415, error("unsupported-media-type", "send the symptom file with Content-Type application/yaml or application/json"),
+                    null, true, Map.of("Accept-Post", String.join(", ", RequestPolicy.SYMPTOM_TYPES.stream().sorted().toList()))));
             return;
         }
         int maxBody = settings.maxBody();
         if (request.getLength() > maxBody) {
-            ex.answer(413, error("too-large", "the body is larger than " + maxBody + " bytes"), null, true, Map.of());
+            drainThen(ex, () -> ex.answer(413, error("too-large", "the body is larger than " + maxBody + " bytes"), null, true, Map.of()));
             return;
         }
         CompletableFuture<byte[]> read = Content.Source.asByteArrayAsync(request, maxBody);
@@ -367,6 +367,30 @@ final class TriageService {
             }
             dispatch(ex, bytes);
         });
+    }
+
+    /**
+     * Reads and discards a refused request's body (when its declared length is at most 16 times
+     * {@code --max-body}, within the read deadline), then answers: a server that closes with the
+     * body unread makes the client's system reset the connection, and the client may never see
+     * the answer.
+     */
+    private void drainThen(Exchange ex, Runnable answer) {
+        long length = ex.request.getLength();
+        if (length <= 0 || length > 16L * settings.maxBody()) {
+            answer.run();
+            return;
+        }
+        long readSeconds = settings.readTimeout().toSeconds();
+        ScheduledFuture<?> deadline = timers.schedule(() -> ex.answer(408, error("body-timeout",
+                "the body did not arrive within " + readSeconds + " s"), null, true, Map.of()), settings.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        Content.Source.consumeAll(ex.request, Callback.from(() -> {
+            deadline.cancel(false);
+            answer.run();
+        }, failure -> {
+            deadline.cancel(false);
+            answer.run();
+        }));
     }
 
     /** Runs the triage on a worker, answering 503 at the timeout; the worker's slot is freed when it returns. */
