@@ -126,7 +126,7 @@ final class TriageService {
         this.slots = new Semaphore(settings.workers());
     }
 
-    /** Loads the engine (rule or knowledge-base problems are thrown) and starts listening. */
+    /** Puts {@code first} in force and starts listening; a failure to bind is thrown (with the server stopped). */
     void start(Engine first) throws Exception {
         engine.set(budgeted(first));
         timers = new ScheduledThreadPoolExecutor(1, daemon("posmortem-timer"));
