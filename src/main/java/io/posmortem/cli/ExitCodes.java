@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int RULES = 4;
     /** {@code verify}: the pack is broken, fails lint, misses fixture expectations or coverage. */
     public static final int VERIFY = 5;
+    /** {@code serve}: the address cannot be listened on (the port is in use, or the host is not this machine's). */
+    public static final int UNAVAILABLE = 6;
 
     /** Prints each problem on its own line to {@code err} and returns {@code code}. */
     static int problems(java.io.PrintWriter err, io.posmortem.model.WithProblems refused, int code) {

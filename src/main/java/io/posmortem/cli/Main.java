@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             "2:usage error",
             "3:at least one input was invalid (the others were triaged)",
             "4:rules or knowledge base broken, or the rules could not finish",
-            "5:verify found a problem (compile, contract, lint, expectations, coverage)"})
+            "5:verify found a problem (compile, contract, lint, expectations, coverage)",
+            "6:serve cannot listen on its address (port in use, host not this machine's)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

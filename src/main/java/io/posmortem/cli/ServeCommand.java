@@ -1,66 +1,87 @@
 package io.posmortem.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.posmortem.inference.InferenceException;
 import io.posmortem.inference.RulePackException;
-import io.posmortem.intake.InvalidInputException;
-import io.posmortem.intake.SourceText;
 import io.posmortem.knowledge.KnowledgeBaseException;
-import io.posmortem.model.Problem;
-import io.posmortem.report.JsonRenderer;
-import io.posmortem.report.Report;
 import io.posmortem.report.ReportBuilder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code posmortem serve}: triage over HTTP (the JDK's built-in server). {@code POST /triage}
- * with a symptom file as the body returns the JSON report; {@code GET /health} says the service
- * is up and which rules it runs; {@code POST /admin/reload} (from loopback only) re-reads the
- * rules and knowledge base from disk and swaps them in atomically, keeping the old ones if the new
- * ones are broken. Rules are never accepted over HTTP, and inputs that name files are refused.
- * Bodies are limited in size, requests in time and in number in flight; the server binds to
- * loopback unless told otherwise and stops gracefully on SIGTERM.
+ * {@code posmortem serve}: triage over HTTP. {@code POST /triage} with a symptom file as the body
+ * returns the JSON report; {@code GET /health} says whether the service is well and which rules it
+ * runs; {@code POST /admin/reload} re-reads the rules and knowledge base from disk, triages a smoke
+ * case with them, and swaps them in atomically, keeping the old ones if the new ones are broken or
+ * do not finish. Rules are never accepted over HTTP, and inputs that name files are refused. The
+ * limits (body size, read deadlines, connections per client, triage time and workers) are
+ * options; {@link TriageService} enforces them.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Serves triage over HTTP: POST /triage (symptom file in, JSON report out), GET /health, POST /admin/reload.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
+    static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
+    static final int MAX_TIMEOUT = 3600;
+    static final int MAX_CONCURRENCY = 256;
+    static final int MAX_READ_TIMEOUT = 600;
+    static final int MAX_CONNECTIONS_LIMIT = 100_000;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
-    String host;
+    String host = "127.0.0.1";
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
+    @Option(names = "--port", defaultValue = "8080", description = "Port, 0-65535 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 8080;
 
-    @Option(names = "--max-body", defaultValue = "1048576", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
-    int maxBody;
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Largest accepted request body, 1 B to 64 MiB (default: ${DEFAULT-VALUE}).")
+    int maxBody = 1048576;
 
-    @Option(names = "--timeout", defaultValue = "10", description = "Seconds a triage may take before the request fails with 503 (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10",
+            description = "Seconds one triage may take, 1-3600; it is the triage's own budget, and the request gets 503 past it (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 10;
 
-    @Option(names = "--concurrency", defaultValue = "0", description = "Triage requests in flight at once; more get 503 (default: 2 x cores).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "0",
+            description = "Triage workers, 0-256; requests beyond them get 503 (default: 0, meaning 2 x cores).")
+    int concurrency = 0;
+
+    @Option(names = "--read-timeout", paramLabel = "S", defaultValue = "10",
+            description = "Seconds a client may take to send its request headers, and again its body, 1-600 (default: ${DEFAULT-VALUE}).")
+    int readTimeoutSeconds = 10;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N", defaultValue = "64",
+            description = "Open connections one client address may hold, 1-100000; more are closed (default: ${DEFAULT-VALUE}).")
+    int perClient = 64;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512",
+            description = "Open connections in all, 1-100000; past it new ones wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections = 512;
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "A host name clients may use besides localhost, 127.0.0.1 and [::1] (Host and Origin headers); repeatable.")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--reload-token-file", paramLabel = "FILE",
+            description = "File holding the token POST /admin/reload must send as 'Authorization: Bearer TOKEN'; without it, reload is accepted from loopback only and never from a browser page.")
+    Path reloadTokenFile;
+
+    @Option(names = "--smoke-case", paramLabel = "FILE",
+            description = "Symptom file a new rule pack must triage before /admin/reload swaps it in (default: a built-in one).")
+    Path smokeCase;
+
+    @Option(names = "--quiet", description = "Log only failed requests (5xx), not one line per request.")
+    boolean quiet;
 
     @CommandLine.Mixin
     RuleSources sources = new RuleSources();
@@ -68,191 +89,116 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The rules and knowledge in force, swapped as one. */
-    record Engine(Triage triage, ReportBuilder reports) {}
-
-    private final AtomicReference<Engine> engine = new AtomicReference<>();
-    private HttpServer server;
+    private TriageService service;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        TriageService.Settings settings = settings();
+        TriageService.Engine first;
         try {
-            engine.set(load());
+            first = load();
         } catch (KnowledgeBaseException | RulePackException e) {
             err.println("posmortem serve: cannot load the rules or knowledge base: " + e.getMessage());
             err.flush();
             return ExitCodes.RULES;
         }
-        start();
+        service = new TriageService(settings, this::load, err);
+        try {
+            service.start(first);
+        } catch (Exception e) {
+            err.println("posmortem serve: cannot listen on " + host + ":" + port + ": " + bindFailure(e));
+            err.flush();
+            return ExitCodes.UNAVAILABLE;
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("posmortem serve: listening on http://" + host + ":" + server.getAddress().getPort() + " (POST /triage, GET /health)");
+        out.println("posmortem serve: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + service.port()
+                + " (POST /triage, GET /health, POST /admin/reload)");
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "posmortem-shutdown"));
         stopped.await();
         return ExitCodes.OK;
     }
 
-    Engine load() throws KnowledgeBaseException, RulePackException {
+    TriageService.Engine load() throws KnowledgeBaseException, RulePackException {
         Triage triage = sources.load();
-        return new Engine(triage, new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE));
+        return new TriageService.Engine(triage, new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE));
     }
 
     /** Loads the rules and starts serving (for embedding and tests; {@link #call()} does the same and waits). */
-    void open() throws KnowledgeBaseException, RulePackException, IOException {
-        engine.set(load());
-        start();
+    void open() throws Exception {
+        open(new PrintWriter(System.err, true));
     }
 
-    /** Binds and starts the server; {@link #port()} then gives the port. */
-    void start() throws IOException {
-        int slots = concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
-        Semaphore inFlight = new Semaphore(slots);
-        ExecutorService handlers = Executors.newFixedThreadPool(slots + 2, daemon("posmortem-http"));
-        ExecutorService work = Executors.newFixedThreadPool(slots, daemon("posmortem-triage"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 64);
-        server.setExecutor(handlers);
-        server.createContext("/health", ex -> {
-            if (!ex.getRequestMethod().equals("GET")) {
-                send(ex, 405, error("method-not-allowed", "use GET"));
-                return;
-            }
-            Engine e = engine.get();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "ok");
-            body.put("version", Version.VALUE);
-            body.put("rules", e.triage().rules().fingerprint());
-            body.put("knowledge_base", e.triage().knowledge().fingerprint());
-            send(ex, 200, JsonRenderer.prettyValue(body));
-        });
-        server.createContext("/triage", ex -> {
-            if (!ex.getRequestMethod().equals("POST")) {
-                send(ex, 405, error("method-not-allowed", "POST a symptom file (YAML or JSON) as the body"));
-                return;
-            }
-            if (!inFlight.tryAcquire()) {
-                // Read (a bounded amount of) the body first: an unread body larger than the server's own
-                // drain limit would make it reset the connection before the client sees the 503.
-                drain(ex.getRequestBody(), 16L * maxBody);
-                send(ex, 503, error("busy", "too many requests in flight; retry later"));
-                return;
-            }
-            try {
-                byte[] body = readBody(ex.getRequestBody(), maxBody);
-                if (body == null) {
-                    // Read (a bounded amount of) the rest so the client sees the answer, then close the connection.
-                    drain(ex.getRequestBody(), 16L * maxBody);
-                    ex.getResponseHeaders().set("Connection", "close");
-                    send(ex, 413, error("too-large", "the body is larger than " + maxBody + " bytes"));
-                    return;
-                }
-                Engine e = engine.get();
-                Future<Object[]> job = work.submit(() -> triage(e, body));
-                Object[] result;
-                try {
-                    result = job.get(timeoutSeconds, TimeUnit.SECONDS);
-                } catch (TimeoutException t) {
-                    job.cancel(true);
-                    send(ex, 503, error("timeout", "triage took longer than " + timeoutSeconds + " s"));
-                    return;
-                } catch (Exception t) {
-                    send(ex, 500, error("internal", "internal error: " + (t.getCause() == null ? t : t.getCause())));
-                    return;
-                }
-                send(ex, (Integer) result[0], (String) result[1]);
-            } finally {
-                inFlight.release();
-            }
-        });
-        server.createContext("/admin/reload", ex -> {
-            if (!ex.getRemoteAddress().getAddress().isLoopbackAddress()) {
-                send(ex, 403, error("forbidden", "reload is accepted from loopback only"));
-                return;
-            }
-            if (!ex.getRequestMethod().equals("POST")) {
-                send(ex, 405, error("method-not-allowed", "use POST"));
-                return;
-            }
-            try {
-                Engine fresh = load();
-                engine.set(fresh);
-                send(ex, 200, "{\"status\": \"reloaded\", \"rules\": \"" + fresh.triage().rules().fingerprint() + "\"}\n");
-            } catch (KnowledgeBaseException | RulePackException e) {
-                List<Problem> problems = e instanceof KnowledgeBaseException k ? k.problems() : ((RulePackException) e).problems();
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", "kept");
-                body.put("message", "the new rules or knowledge base are broken; the old ones stay in force");
-                body.put("problems", problems.stream().map(Problem::oneLine).toList());
-                send(ex, 409, JsonRenderer.prettyValue(body));
-            }
-        });
-        server.createContext("/", ex -> send(ex, 404, error("not-found", "endpoints: POST /triage, GET /health, POST /admin/reload")));
-        server.start();
+    void open(PrintWriter log) throws Exception {
+        service = new TriageService(settings(), this::load, log);
+        service.start(load());
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return service.port();
     }
 
     void stop() {
-        if (server != null) server.stop(2);
+        if (service != null) service.stop();
         stopped.countDown();
     }
 
-    /** The status code and body for one symptom file. */
-    private static Object[] triage(Engine e, byte[] body) {
-        Report report;
-        int status;
+    /** The options checked and turned into the service's settings; a value out of range is a usage error naming its option. */
+    TriageService.Settings settings() {
+        range("--port", port, 0, 65535);
+        range("--max-body", maxBody, 1, MAX_BODY_LIMIT);
+        range("--timeout", timeoutSeconds, 1, MAX_TIMEOUT);
+        range("--concurrency", concurrency, 0, MAX_CONCURRENCY);
+        range("--read-timeout", readTimeoutSeconds, 1, MAX_READ_TIMEOUT);
+        range("--max-connections-per-client", perClient, 1, MAX_CONNECTIONS_LIMIT);
+        range("--max-connections", maxConnections, 1, MAX_CONNECTIONS_LIMIT);
+        LinkedHashSet<String> hosts = new LinkedHashSet<>();
+        for (String h : allowHosts) {
+            if (h.isBlank() || !h.matches("[A-Za-z0-9._:\\[\\]-]+")) usage("--allow-host: '" + RequestLog.printable(h, 100) + "' is not a host name or address");
+            hosts.add(h);
+        }
+        // Clients reaching a non-wildcard bind address use that address as their Host.
+        if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) hosts.add(host);
+        int workers = concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
+        return new TriageService.Settings(host, port, maxBody, Duration.ofSeconds(timeoutSeconds), workers, Duration.ofSeconds(readTimeoutSeconds),
+                perClient, maxConnections, hosts, reloadToken(), smokeCase, quiet);
+    }
+
+    /** SHA-256 of the token in {@code --reload-token-file} (null without one). */
+    private byte[] reloadToken() {
+        if (reloadTokenFile == null) return null;
+        // Only a regular file: a FIFO would block start-up, a device could be endless.
+        if (!Files.isRegularFile(reloadTokenFile)) usage("--reload-token-file: " + reloadTokenFile + " is not a regular file");
+        String token;
         try {
-            report = e.reports().diagnosed(e.triage().runUntrusted(SourceText.of("request", body)));
-            status = 200;
-        } catch (InvalidInputException x) {
-            report = e.reports().invalid("request", x.problems());
-            status = 422;
-        } catch (InferenceException x) {
-            report = e.reports().failed("request", x.problems());
-            status = 500;
+            if (Files.size(reloadTokenFile) > 4096) usage("--reload-token-file: " + reloadTokenFile + " is larger than 4096 bytes; it should hold one token");
+            token = Files.readString(reloadTokenFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            usage("--reload-token-file: cannot read " + reloadTokenFile + " (" + e.getClass().getSimpleName() + ")");
+            return null;
         }
-        return new Object[] {status, JsonRenderer.pretty(report)};
+        if (token.length() < 16) usage("--reload-token-file: the token in " + reloadTokenFile + " is shorter than 16 characters");
+        if (token.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) usage("--reload-token-file: the token must be one line without spaces or control characters");
+        return RequestPolicy.digest(token);
     }
 
-    /** The body, or null when it is longer than {@code max} bytes. */
-    static byte[] readBody(InputStream in, int max) throws IOException {
-        byte[] data = in.readNBytes(max + 1);
-        return data.length > max ? null : data;
+    private void range(String option, int value, int min, int max) {
+        if (value < min || value > max) usage(option + " must be between " + min + " and " + max + " (got " + value + ")");
     }
 
-    /** Skips up to {@code limit} bytes of what is left of a request body. */
-    private static void drain(InputStream in, long limit) throws IOException {
-        byte[] buffer = new byte[8192];
-        long read = 0;
-        int n;
-        while (read < limit && (n = in.read(buffer)) > 0) read += n;
+    private void usage(String message) {
+        if (spec == null) throw new IllegalArgumentException(message);
+        throw new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static String error(String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "error");
-        body.put("code", code);
-        body.put("message", message);
-        return JsonRenderer.prettyValue(body);
-    }
-
-    private static void send(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+    /** Why binding failed, in words (never a stack trace). */
+    static String bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException b) return "the address is in use or not available (" + b.getMessage() + ")";
+            if (t instanceof UnknownHostException) return "unknown host";
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+        return String.valueOf(e.getMessage());
     }
 }

@@ -36,6 +36,7 @@ class ServeTest {
         serve.concurrency = 4;
         serve.sources.rules = Path.of("rules");
         serve.sources.kb = Path.of("knowledge-base");
+        serve.quiet = true;
         serve.open();
         base = "http://127.0.0.1:" + serve.port();
         client = HttpClient.newHttpClient();
@@ -47,7 +48,8 @@ class ServeTest {
     }
 
     static HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/yaml")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
