@@ -424,12 +424,11 @@ class ServeHostileTest {
     }
 
     /**
-     * RoPE builds with head_dim 65536, bf16 angles and a 10^8 target, and a T5 file with
+     * RoPE builds with head_dim 4096, bf16 angles and a 10^8 target, and a T5 file with
      * max_distance 10^8: each is answered within the bound, never with an internal error, and
      * afterwards /health and a normal triage recover. The RoPE file (eight such builds) is refused
-     * as too costly (422) where intake has a cost model, or stopped at the 5 s timeout (503: without
-     * a cost model one build takes about 2 s here with a warm JIT, some 15 s for the eight); the T5 file's evidence is cheap where
-     * distances are bounded by the observations, so 200 is also accepted for it.
+     * as too costly (422) by intake's cost model, or would be stopped at the 5 s timeout (503);
+     * the T5 file's bucket boundaries are found by bisection, so 200 is also accepted for it.
      */
     @Test
     void costlyBodiesEndAndTheServiceRecovers() throws Exception {
@@ -449,7 +448,7 @@ class ServeHostileTest {
                 model:
                   positional_encoding: rope
                   trained_context: 4096
-                  head_dim: 65536
+                  head_dim: 4096
                 builds:
                 """);
         for (String id : List.of("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8")) {

@@ -50,13 +50,14 @@ class EvidenceCostTest {
 
     @Test
     void theLimitSeparatesTheLargestAdmissibleInputFromTheNext() throws Exception {
-        // 32,768 pairs: 93,000 tokens sample 1,517 positions (49.7 million evaluations), 94,000 sample 1,532 (50.2 million).
-        assertEquals(1517, EvidenceCost.angleSamples(93_000));
-        assertEquals(1532, EvidenceCost.angleSamples(94_000));
+        // 2,048 pairs (head_dim 4096): samples = 65 + floor((t - 65) / 64); 1,558,464 tokens sample
+        // 24,414 positions (49,999,872 evaluations), 1,558,465 sample 24,415 (50,001,920).
+        assertEquals(24_414, EvidenceCost.angleSamples(1_558_464));
+        assertEquals(24_415, EvidenceCost.angleSamples(1_558_465));
         SymptomFileReader reader = new SymptomFileReader(vocabulary);
-        reader.read(SourceText.of("fits.yaml", file(65_536, 93_000).getBytes(StandardCharsets.UTF_8)));
+        reader.read(SourceText.of("fits.yaml", file(4096, 1_558_464).getBytes(StandardCharsets.UTF_8)));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> reader.read(SourceText.of("too-costly.yaml", file(65_536, 94_000).getBytes(StandardCharsets.UTF_8))));
+                () -> reader.read(SourceText.of("too-costly.yaml", file(4096, 1_558_465).getBytes(StandardCharsets.UTF_8))));
         assertEquals("value.too-costly", e.problems().get(0).code());
         assertEquals("/builds/0/runtime/rope_dtype", e.problems().get(0).pointer());
         assertEquals(6, e.problems().get(0).line());
