@@ -107,7 +107,7 @@ final class Watchdog {
         }
         if (breach == null) {
             return new Outcome<>((T) thread.value, thread.thrown, null, new StackTraceElement[0], thread.exitStatus, System.nanoTime() - start,
-                    allocated(thread), false, false);
+                    thread.allocatedAtEnd, false, false);
         }
         StackTraceElement[] stack = thread.getStackTrace();
         long allocated = allocated(thread);
@@ -173,6 +173,8 @@ final class Watchdog {
         volatile Object value;
         volatile Throwable thrown;
         volatile Integer exitStatus;
+        /** Bytes this thread allocated, read by itself as it ends (the count is gone once a thread has ended). */
+        volatile long allocatedAtEnd;
 
         SessionThread(Callable<?> work) {
             super(SESSIONS, null, "posmortem-rules-" + COUNT.incrementAndGet());
@@ -187,6 +189,7 @@ final class Watchdog {
             } catch (Throwable t) { // every throwable from a rule is reported for its input, never lost
                 thrown = t;
             }
+            if (THREADS != null) allocatedAtEnd = THREADS.getCurrentThreadAllocatedBytes();
         }
     }
 }
