@@ -82,9 +82,9 @@ public final class RulePack {
     }
 
     /**
-     * Ids of rules (in pack order) whose condition joins at least two patterns that share no
-     * constraint with the patterns before them: the join builds every combination of the facts
-     * those patterns match, which grows as the power of the number of facts.
+     * Ids of rules (in pack order) whose condition joins at least two patterns without any
+     * constraint to the first: the join builds every combination of the facts those patterns
+     * match, which grows as the power of the number of facts.
      */
     List<String> crossJoins() {
         List<String> ids = new ArrayList<>();
@@ -96,8 +96,8 @@ public final class RulePack {
                 for (var element : impl.getLhs().getChildren()) {
                     if (!(element instanceof org.drools.base.rule.Pattern pattern)) continue;
                     patterns++;
-                    boolean joined = pattern.getConstraints().stream().anyMatch(c -> c.getRequiredDeclarations().length > 0);
-                    if (patterns > 1 && !joined) unconstrained++;
+                    // a pattern over a 'from' or 'accumulate' source matches what that source gives, not working memory
+                    if (patterns > 1 && pattern.getSource() == null && pattern.getConstraints().isEmpty()) unconstrained++;
                 }
                 if (unconstrained >= 2) ids.add(idOf(rule));
             }
