@@ -86,8 +86,8 @@ public final class ExitGuard {
     private static void backstop() {
         for (var e : Thread.getAllStackTraces().entrySet()) {
             if (!Watchdog.inSession(e.getKey()) || !exiting(e.getValue())) continue;
-            System.err.println("posmortem: a rule called System.exit on thread " + e.getKey().getName()
-                    + "; the run did not finish, exit code " + RULES_EXIT);
+            String what = e.getKey() instanceof Watchdog.SessionThread s ? s.activity() : "a thread started by a rule";
+            System.err.println("posmortem: " + what + ": a rule called System.exit; the run did not finish [inference.exit], exit code " + RULES_EXIT);
             System.err.flush();
             Runtime.getRuntime().halt(RULES_EXIT);
         }

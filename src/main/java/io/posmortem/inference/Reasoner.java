@@ -77,7 +77,8 @@ public final class Reasoner {
             evidence.facts().forEach(session::insert);
             evidence.observations().forEach(session::insert);
             return session.fireAllRules(limits.firings());
-        }, timeNanos, limits.memory(), session::halt);
+        }, timeNanos, limits.memory(), session::halt, () -> "build " + build + ", rule "
+                + (recorder.firingRule() != null ? recorder.firingRule() : recorder.lastRule() + " (last fired)"));
         try {
             InferenceException failure = failure(build, run, recorder, timeNanos, byDeadline);
             if (failure != null) throw failure;

@@ -79,12 +79,13 @@ final class Watchdog {
 
     /**
      * Runs {@code work} on a fresh session thread and waits for it at most {@code timeNanos};
-     * {@code halt} asks the session to stop between firings.
+     * {@code halt} asks the session to stop between firings; {@code activity} says what the
+     * session is doing (for a message written at shutdown).
      */
     @SuppressWarnings("unchecked")
-    static <T> Outcome<T> watch(Callable<T> work, long timeNanos, long memoryBytes, Runnable halt) {
+    static <T> Outcome<T> watch(Callable<T> work, long timeNanos, long memoryBytes, Runnable halt, java.util.function.Supplier<String> activity) {
         if (stuck() >= MAX_STUCK) return new Outcome<>(null, null, Breach.REFUSED, new StackTraceElement[0], null, 0, 0, false, false);
-        SessionThread thread = new SessionThread(work);
+        SessionThread thread = new SessionThread(work, activity);
         long start = System.nanoTime();
         thread.start();
         Breach breach = null;
@@ -170,16 +171,27 @@ final class Watchdog {
     static final class SessionThread extends Thread {
         private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
         private final Callable<?> work;
+        private final java.util.function.Supplier<String> activity;
         volatile Object value;
         volatile Throwable thrown;
         volatile Integer exitStatus;
         /** Bytes this thread allocated, read by itself as it ends (the count is gone once a thread has ended). */
         volatile long allocatedAtEnd;
 
-        SessionThread(Callable<?> work) {
+        SessionThread(Callable<?> work, java.util.function.Supplier<String> activity) {
             super(SESSIONS, null, "posmortem-rules-" + COUNT.incrementAndGet());
             this.work = work;
+            this.activity = activity;
             setDaemon(true);
+        }
+
+        /** What the session is doing now, e.g. "rule R, build B". */
+        String activity() {
+            try {
+                return activity.get();
+            } catch (RuntimeException e) {
+                return getName();
+            }
         }
 
         @Override
