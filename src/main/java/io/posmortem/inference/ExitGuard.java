@@ -115,6 +115,89 @@ public final class ExitGuard {
             // everything is permitted: this manager exists only for checkExit
         }
 
+        // The checks the JDK makes most often are answered here directly, without building a
+        // Permission object for checkPermission to ignore: with them a run costs what it costs
+        // without a security manager.
+        @Override
+        public void checkPropertyAccess(String key) {
+            // permitted
+        }
+
+        @Override
+        public void checkPropertiesAccess() {
+            // permitted
+        }
+
+        @Override
+        public void checkRead(String file) {
+            // permitted
+        }
+
+        @Override
+        public void checkRead(java.io.FileDescriptor fd) {
+            // permitted
+        }
+
+        @Override
+        public void checkRead(String file, Object context) {
+            // permitted
+        }
+
+        @Override
+        public void checkWrite(String file) {
+            // permitted
+        }
+
+        @Override
+        public void checkWrite(java.io.FileDescriptor fd) {
+            // permitted
+        }
+
+        @Override
+        public void checkDelete(String file) {
+            // permitted
+        }
+
+        @Override
+        public void checkPackageAccess(String pkg) {
+            // permitted
+        }
+
+        @Override
+        public void checkAccess(Thread t) {
+            // permitted
+        }
+
+        @Override
+        public void checkAccess(ThreadGroup g) {
+            // permitted
+        }
+
+        @Override
+        public void checkCreateClassLoader() {
+            // permitted
+        }
+
+        @Override
+        public void checkLink(String lib) {
+            // permitted
+        }
+
+        @Override
+        public void checkConnect(String host, int port) {
+            // permitted
+        }
+
+        @Override
+        public void checkAccept(String host, int port) {
+            // permitted
+        }
+
+        @Override
+        public void checkListen(int port) {
+            // permitted
+        }
+
         @Override
         public void checkExit(int status) {
             Thread current = Thread.currentThread();
