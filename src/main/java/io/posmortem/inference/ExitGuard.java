@@ -11,7 +11,8 @@ import java.security.Permission;
  * permits everything except an exit ({@code System.exit} or {@code Runtime.halt}) from a session
  * thread or a thread a rule started, which it refuses with {@link Refused} and records for the
  * session ({@code inference.exit}). The JDK's one-time deprecation notice for
- * {@code System.setSecurityManager} is kept off the user's stderr. Where the JDK no longer allows
+ * {@code System.setSecurityManager} is kept off stderr where {@code java.lang} is open to this
+ * code (see {@link #quietDeprecationNotice()}). Where the JDK no longer allows
  * one ({@code -Djava.security.manager=disallow}, the default from Java 18), a shutdown hook is
  * the backstop: an exit that starts on a session thread ends the process with exit code 4 and a
  * message instead of the rule's status. {@code Runtime.halt} skips shutdown hooks, so only the

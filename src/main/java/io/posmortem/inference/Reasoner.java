@@ -116,8 +116,11 @@ public final class Reasoner {
             String last = recorder.lastRule() == null ? "no rule had fired" : "the last rule fired was " + recorder.lastRule();
             String stopped = run.stuck() ? "; its thread could not be stopped and is left running" : "";
             return switch (run.breach()) {
-                case MEMORY -> new InferenceException(ruleProblem("inference.memory", rule, "build " + build + ": the rules allocated more than "
-                        + (limits.memory() >> 20) + " MB (--rule-memory) in " + elapsed + where + "; " + last + "; the session was stopped" + stopped,
+                case MEMORY -> new InferenceException(ruleProblem("inference.memory", rule, "build " + build + ": the rules allocated "
+                        + (run.allocatedBytes() >> 20) + " MB in " + elapsed + ", over " + (run.allocatedBytes() > limits.memory()
+                                ? "the session's budget of " + (limits.memory() >> 20) + " MB (--rule-memory)"
+                                : Math.round(Watchdog.SHARED_HEAP_SHARE * 100) + "% of the heap shared by the sessions running in parallel")
+                        + where + "; " + last + "; the session was stopped" + stopped,
                         "a join whose patterns share no constraint builds every combination of facts, and a consequence that keeps"
                                 + " adding to a collection never ends: constrain each pattern by the facts bound before it"), null);
                 case CANCELLED -> new InferenceException(ruleProblem("inference.timeout", rule, "build " + build + ": the run was cancelled after "

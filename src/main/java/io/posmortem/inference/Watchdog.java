@@ -30,7 +30,11 @@ final class Watchdog {
     static final long TICK_NANOS = 10_000_000L;
     static final long GRACE_MILLIS = 250;
 
+    /** Share of the maximum heap that all running sessions together may allocate. */
+    static final double SHARED_HEAP_SHARE = 0.5;
+
     private static final Set<SessionThread> STUCK = ConcurrentHashMap.newKeySet();
+    private static final Set<SessionThread> RUNNING = ConcurrentHashMap.newKeySet();
     private static final com.sun.management.ThreadMXBean THREADS = threadBean();
 
     private Watchdog() {}
@@ -82,12 +86,17 @@ final class Watchdog {
      * {@code halt} asks the session to stop between firings; {@code activity} says what the
      * session is doing (for a message written at shutdown).
      */
-    @SuppressWarnings("unchecked")
     static <T> Outcome<T> watch(Callable<T> work, long timeNanos, long memoryBytes, Runnable halt, java.util.function.Supplier<String> activity) {
         if (stuck() >= MAX_STUCK) return new Outcome<>(null, null, Breach.REFUSED, new StackTraceElement[0], null, 0, 0, false, false);
         SessionThread thread = new SessionThread(work, activity);
         long start = System.nanoTime();
-        thread.start();
+        RUNNING.add(thread);
+        try {
+            thread.start();
+        } catch (OutOfMemoryError e) { // no native thread left: reported as the session running out of memory
+            RUNNING.remove(thread);
+            return new Outcome<>(null, e, null, new StackTraceElement[0], null, 0, 0, false, false);
+        }
         Breach breach = null;
         try {
             while (thread.isAlive()) {
@@ -96,7 +105,7 @@ final class Watchdog {
                     breach = Breach.TIME;
                     break;
                 }
-                if (allocated(thread) > memoryBytes) {
+                if (overMemory(thread, memoryBytes)) {
                     breach = Breach.MEMORY;
                     break;
                 }
@@ -106,30 +115,43 @@ final class Watchdog {
         } catch (InterruptedException e) {
             breach = Breach.CANCELLED;
         }
+        try {
+            return outcome(thread, start, breach, halt);
+        } finally {
+            RUNNING.remove(thread);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Outcome<T> outcome(SessionThread thread, long start, Breach breach, Runnable halt) {
         if (breach == null) {
             return new Outcome<>((T) thread.value, thread.thrown, null, new StackTraceElement[0], thread.exitStatus, System.nanoTime() - start,
                     thread.allocatedAtEnd, false, false);
         }
         StackTraceElement[] stack = thread.getStackTrace();
         long allocated = allocated(thread);
-        boolean stopped = stop(thread, halt);
+        boolean stopped = stop(thread, halt, breach == Breach.MEMORY);
         if (breach == Breach.CANCELLED) Thread.currentThread().interrupt();
         boolean stuck = thread.isAlive();
         if (stuck) STUCK.add(thread);
         return new Outcome<>(null, thread.thrown, breach, stack, thread.exitStatus, System.nanoTime() - start, allocated, stopped, stuck);
     }
 
-    /** Halt, interrupt, stop; returns true when it had to go past halt. Waits without giving up on an interrupt of its own. */
+    /**
+     * Halt, interrupt, stop; returns true when it had to go past halt. Waits without giving up on
+     * an interrupt of its own. Past its memory a session is stopped at once: every grace period
+     * would let it allocate more.
+     */
     @SuppressWarnings({"deprecation", "removal"})
-    private static boolean stop(SessionThread thread, Runnable halt) {
+    private static boolean stop(SessionThread thread, Runnable halt, boolean now) {
         try {
             halt.run();
         } catch (RuntimeException e) {
             // a session in a broken state: the next steps still apply
         }
-        if (awaitEnd(thread)) return false;
+        if (!now && awaitEnd(thread)) return false;
         thread.interrupt();
-        if (awaitEnd(thread)) return true;
+        if (!now && awaitEnd(thread)) return true;
         try {
             thread.stop();
         } catch (UnsupportedOperationException e) {
@@ -151,6 +173,25 @@ final class Watchdog {
         }
         if (interrupted) Thread.currentThread().interrupt();
         return !thread.isAlive();
+    }
+
+    /**
+     * Over its own budget, or the largest of the running sessions while together they have
+     * allocated more than {@link #SHARED_HEAP_SHARE} of the maximum heap: parallel sessions
+     * ({@code -j}) cannot exhaust the heap between them.
+     */
+    private static boolean overMemory(SessionThread thread, long memoryBytes) {
+        long own = allocated(thread);
+        if (own > memoryBytes) return true;
+        if (RUNNING.size() < 2) return false;
+        long total = 0;
+        long largest = 0;
+        for (SessionThread t : RUNNING) {
+            long a = allocated(t);
+            total += a;
+            largest = Math.max(largest, a);
+        }
+        return total > SHARED_HEAP_SHARE * Runtime.getRuntime().maxMemory() && own >= largest;
     }
 
     private static long allocated(Thread thread) {
