@@ -41,6 +41,8 @@ public final class Main implements Runnable {
 
     /** Runs a command line writing to the given streams and returns its exit code. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        // Before any rule runs and while only this thread runs: a rule may not end the process.
+        io.posmortem.inference.ExitGuard.install();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

@@ -5,6 +5,7 @@ import io.posmortem.inference.InferenceException;
 import io.posmortem.inference.Reasoner;
 import io.posmortem.inference.RulePack;
 import io.posmortem.inference.RulePackException;
+import io.posmortem.inference.SessionLimits;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.RopeConfigReader;
 import io.posmortem.intake.SourceText;
@@ -40,20 +41,25 @@ public final class Triage {
     private final Duration budget;
 
     public Triage(KnowledgeBase kb, RulePack rules) {
-        this(kb, rules, null);
+        this(kb, rules, null, SessionLimits.defaults());
     }
 
-    private Triage(KnowledgeBase kb, RulePack rules, Duration budget) {
+    private Triage(KnowledgeBase kb, RulePack rules, Duration budget, SessionLimits limits) {
         this.kb = kb;
         this.rules = rules;
         this.reader = new SymptomFileReader(kb.vocabulary());
-        this.reasoner = new Reasoner(rules, kb);
+        this.reasoner = new Reasoner(rules, kb, limits);
         this.budget = budget;
     }
 
     /** The same pipeline with each input given {@code perInput} from intake to its last firing (null: no limit). */
     public Triage withBudget(Duration perInput) {
-        return new Triage(kb, rules, perInput);
+        return new Triage(kb, rules, perInput, reasoner.limits());
+    }
+
+    /** The same pipeline with each rule session held to {@code limits} (time, firings, memory). */
+    public Triage withSessionLimits(SessionLimits limits) {
+        return new Triage(kb, rules, budget, limits);
     }
 
     /** A fresh deadline for one input. */

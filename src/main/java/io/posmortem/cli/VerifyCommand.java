@@ -90,7 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
             failed = true;
         }
 
-        Triage triage = new Triage(knowledge, pack);
+        Triage triage = new Triage(knowledge, pack).withSessionLimits(sources.limits());
         ReportBuilder reports = new ReportBuilder(knowledge, pack.fingerprint(), Version.VALUE);
         Map<String, Integer> firedIn = new LinkedHashMap<>();
         Map<String, Integer> silentIn = new LinkedHashMap<>();
@@ -119,6 +119,11 @@ final class VerifyCommand implements Callable<Integer> {
                 continue;
             } catch (InferenceException e) {
                 failures.add(file + ": the rules could not finish: " + e.problems().get(0).oneLine());
+                if (UNCONTAINED.contains(e.problem().code())) {
+                    // Every later scenario would wait out the same budget: the pack has failed.
+                    failures.add("stopped after " + scenarios + " scenario(s): a rule that had to be stopped fails the pack");
+                    break;
+                }
                 continue;
             }
             for (String f : ExpectationCheck.failures(report, expectations)) failures.add(file + " " + f);
@@ -156,6 +161,9 @@ final class VerifyCommand implements Callable<Integer> {
         out.flush();
         return ExitCodes.OK;
     }
+
+    /** Problems after which verify stops running scenarios: the rule had to be stopped, or it tried to end the process. */
+    static final Set<String> UNCONTAINED = Set.of("inference.timeout", "inference.memory", "inference.stack-overflow", "inference.exit");
 
     private record Scored(Path file, IncidentScore score) {}
 

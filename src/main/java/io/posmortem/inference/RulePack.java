@@ -67,6 +67,63 @@ public final class RulePack {
         return rulesById;
     }
 
+    /**
+     * Rule id whose generated code a stack frame of class {@code className} belongs to, or null.
+     * Drools compiles each rule's consequence and {@code eval}s into classes named after one stem
+     * per rule ({@code Rule_<name>_<hash>}, its invokers {@code Rule_<name>_<hash>...Invoker}).
+     */
+    String ruleOfFrame(String className) {
+        Map<String, String> stems = classStems;
+        if (stems == null) classStems = stems = classStems();
+        for (var e : stems.entrySet()) {
+            if (className.startsWith(e.getKey())) return e.getValue();
+        }
+        return null;
+    }
+
+    /**
+     * Ids of rules (in pack order) whose condition joins at least two patterns without any
+     * constraint to the first: the join builds every combination of the facts those patterns
+     * match, which grows as the power of the number of facts.
+     */
+    List<String> crossJoins() {
+        List<String> ids = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.getLhs() == null || !impl.getLhs().isAnd()) continue;
+                int patterns = 0;
+                int unconstrained = 0;
+                for (var element : impl.getLhs().getChildren()) {
+                    if (!(element instanceof org.drools.base.rule.Pattern pattern)) continue;
+                    patterns++;
+                    // a pattern over a 'from' or 'accumulate' source matches what that source gives, not working memory
+                    if (patterns > 1 && pattern.getSource() == null && pattern.getConstraints().isEmpty()) unconstrained++;
+                }
+                if (unconstrained >= 2) ids.add(idOf(rule));
+            }
+        }
+        List<String> ordered = new ArrayList<>(rulesById.keySet());
+        ordered.retainAll(ids);
+        return ordered;
+    }
+
+    private volatile Map<String, String> classStems;
+
+    private Map<String, String> classStems() {
+        Map<String, String> stems = new LinkedHashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.getConsequence() == null) continue;
+                String name = impl.getConsequence().getClass().getName();
+                Matcher m = GENERATED_STEM.matcher(name);
+                if (m.find()) stems.put(name.substring(0, m.end()), idOf(rule));
+            }
+        }
+        return Map.copyOf(stems);
+    }
+
+    private static final Pattern GENERATED_STEM = Pattern.compile("^(?:.*\\.)?Rule_[A-Za-z0-9_$]*?_?[0-9a-f]{6,}(?=[A-Z]|$)");
+
     /** Rule id of a DRL rule name (names are unique within a package; ids across the pack). */
     String idOf(Rule rule) {
         return idByName.getOrDefault(rule.getPackageName() + "." + rule.getName(), rule.getName());

@@ -39,7 +39,9 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     private List<String> inserting = new ArrayList<>();
     private List<String> retracting = new ArrayList<>();
     private int firing;
-    private String lastRule;
+    // Read by the watchdog's thread while the session runs.
+    private volatile String lastRule;
+    private volatile String firingRule;
 
     TraceRecorder(RulePack pack) {
         this.pack = pack;
@@ -50,10 +52,16 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         return lastRule;
     }
 
+    /** Id of the rule whose consequence is running now, or null between firings. */
+    String firingRule() {
+        return firingRule;
+    }
+
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         firing = firings.size() + 1;
         lastRule = pack.idOf(event.getMatch().getRule());
+        firingRule = lastRule;
         inserting = new ArrayList<>();
         retracting = new ArrayList<>();
     }
@@ -73,6 +81,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         firings.add(new Firing(firing, pack.idOf(match.getRule()), bindings, matched, inserting, retracting));
         firingOfMatch.put(match, firing);
         firing = 0;
+        firingRule = null;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.posmortem.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posmortem.Cli;
@@ -14,6 +15,7 @@ import io.posmortem.model.Problem;
 import io.posmortem.trace.RuleInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +72,7 @@ class RulePackTest {
         return byPack.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             Path dir = Path.of("fixtures/broken-rules", e.getKey());
             List<String[]> expected = e.getValue();
-            List<Problem> problems = expected.get(0)[1].equals("load") ? loadProblems(dir) : runProblems(dir);
+            List<Problem> problems = expected.get(0)[1].equals("load") ? loadProblems(dir) : runProblems(dir, expected.get(0)[2]);
             assertEquals(expected.size(), problems.size(), "problems: " + problems);
             for (int i = 0; i < expected.size(); i++) {
                 String[] c = expected.get(i);
@@ -88,15 +90,46 @@ class RulePackTest {
         return assertThrows(RulePackException.class, () -> RulePack.load(dir, kb)).problems();
     }
 
-    /** Loads the pack (it must load) and triages the seed with it through the CLI, which must exit 4. */
-    static List<Problem> runProblems(Path dir) throws Exception {
+    /** Rule-session limits for run-time packs: the limit a pack is meant to exceed is small enough to end in seconds, the other one generous. */
+    static List<String> limits(String code) {
+        return code.equals("inference.memory") ? List.of("--rule-memory", "64", "--rule-timeout", "60") : List.of("--rule-timeout", "3");
+    }
+
+    /**
+     * Loads the pack (it must load), triages a batch with it through the CLI and returns the
+     * problems of its first input. Every input still gets its record, in input order: the RoPE
+     * inputs fail with the pack's problem, the malformed one is invalid, and the process exits 4.
+     * Then verify with the pack must fail (exit 5) naming the same problem code. A generous bound
+     * checks that both end; it is not a benchmark.
+     */
+    static List<Problem> runProblems(Path dir, String code) throws Exception {
         RulePack.load(dir, kb);
-        Cli cli = Cli.run("triage", "--rules", dir.toString(), "--format", "json", "fixtures/seed/founding-case.yaml");
+        List<String> args = new ArrayList<>(List.of("triage", "--rules", dir.toString(), "--format", "json"));
+        args.addAll(limits(code));
+        args.addAll(List.of("fixtures/seed/founding-case.yaml", "fixtures/invalid/malformed.json", "fixtures/classes/dynamic-ntk-history.yaml"));
+        Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> Cli.run(args.toArray(String[]::new)));
         assertEquals(ExitCodes.RULES, cli.exit(), cli.err());
-        assertTrue(cli.out().contains("\"status\" : \"failed\""), "no partial diagnosis is presented as complete: " + cli.out());
-        var report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(cli.out());
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        List<String> lines = cli.out().lines().toList();
+        assertEquals(3, lines.size(), "one record per input: " + cli.out());
+        var first = json.readTree(lines.get(0));
+        var invalid = json.readTree(lines.get(1));
+        var third = json.readTree(lines.get(2));
+        assertEquals("fixtures/seed/founding-case.yaml", first.path("input").asString());
+        assertEquals("failed", first.path("status").asString(), "no partial diagnosis is presented as complete: " + lines.get(0));
+        assertEquals("invalid", invalid.path("status").asString(), lines.get(1));
+        assertEquals("failed", third.path("status").asString(), lines.get(2));
+        assertEquals(code, third.path("errors").path(0).path("code").asString(), lines.get(2));
+
+        List<String> verifyArgs = new ArrayList<>(List.of("verify", "--rules", dir.toString()));
+        verifyArgs.addAll(limits(code));
+        Cli verify = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> Cli.run(verifyArgs.toArray(String[]::new)));
+        assertEquals(ExitCodes.VERIFY, verify.exit(), verify.out());
+        assertTrue(verify.out().contains("the rules could not finish") && verify.out().contains("[" + code + "]"), verify.out());
+        assertTrue(verify.out().contains("VERIFY FAILED"), verify.out());
+
         List<Problem> problems = new ArrayList<>();
-        for (var e : report.path("errors")) {
+        for (var e : first.path("errors")) {
             problems.add(new Problem(e.path("code").asString(), e.path("source").asString(), "", e.path("line").asInt(),
                     e.path("column").asInt(), e.path("message").asString(), null, e.path("hint").asString(null)));
         }
