@@ -322,16 +322,20 @@ final class TriageService {
             return;
         }
         Engine e = engine.get();
+        int stuckSessions = io.posmortem.inference.Reasoner.stuckSessions();
         int stuck = stuckWorkers();
+        boolean degraded = stuck > 0 || stuckSessions > 0;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", stuck > 0 ? "degraded" : "ok");
+        body.put("status", degraded ? "degraded" : "ok");
         body.put("version", Version.VALUE);
         body.put("rules", e.triage().rules().fingerprint());
         body.put("knowledge_base", e.triage().knowledge().fingerprint());
         body.put("workers", settings.workers());
         body.put("busy_workers", running.size());
         body.put("stuck_workers", stuck);
-        ex.answer(stuck > 0 ? 503 : 200, JsonRenderer.prettyValue(body), stuck > 0 ? stuck + " worker(s) past their timeout" : null);
+        body.put("stuck_rule_sessions", stuckSessions);
+        ex.answer(degraded ? 503 : 200, JsonRenderer.prettyValue(body),
+                degraded ? stuck + " worker(s) past their timeout, " + stuckSessions + " rule session(s) that could not be stopped" : null);
     }
 
     private void triage(Exchange ex) {
