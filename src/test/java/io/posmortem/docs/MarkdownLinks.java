@@ -115,7 +115,7 @@ public final class MarkdownLinks {
         List<String> problems = new ArrayList<>();
         Path absRoot = root.toAbsolutePath().normalize();
         for (Link link : relativeLinks(page, Files.readString(page))) {
-            String where = root.relativize(page) + ":" + link.line() + ": (" + link.target() + ") ";
+            String where = absRoot.relativize(page.toAbsolutePath().normalize()) + ":" + link.line() + ": (" + link.target() + ") ";
             int hash = link.target().indexOf('#');
             String file = hash < 0 ? link.target() : link.target().substring(0, hash);
             String anchor = hash < 0 ? null : link.target().substring(hash + 1);
@@ -128,7 +128,7 @@ public final class MarkdownLinks {
                 if (!target.toString().endsWith(".md") || Files.isDirectory(target)) {
                     problems.add(where + "has an anchor on a page that is not Markdown");
                 } else if (!anchors(Files.readString(target)).contains(anchor)) {
-                    problems.add(where + "names an anchor no heading of " + root.relativize(target) + " has");
+                    problems.add(where + "names an anchor no heading of " + absRoot.relativize(target.toAbsolutePath().normalize()) + " has");
                 }
             }
         }
