@@ -16,6 +16,7 @@ import io.posmortem.model.Problem;
 import io.posmortem.model.Question;
 import io.posmortem.model.Reference;
 import io.posmortem.model.RetrofitKind;
+import io.posmortem.model.Sha256;
 import io.posmortem.model.Spelling;
 import io.posmortem.model.Threshold;
 import java.io.IOException;
@@ -23,10 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class KnowledgeBaseLoader {
     public static KnowledgeBase load(Path dir) throws KnowledgeBaseException {
         List<Problem> problems = new ArrayList<>();
         Map<String, LocatedDocument> docs = new LinkedHashMap<>();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         for (String name : FILES) {
             Path file = dir.resolve(name);
             try {
@@ -288,7 +287,7 @@ public final class KnowledgeBaseLoader {
             }
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
-        return new KnowledgeBase(HexFormat.of().formatHex(digest.digest()), questions, hypotheses, capabilities,
+        return new KnowledgeBase(Sha256.hex(digest), questions, hypotheses, capabilities,
                 mechanisms, retrofitKinds, fixes, thresholds, references, modelDefaults, biasDefaults, List.copyOf(ropeTypeKeys),
                 List.copyOf(factRows), List.copyOf(factConditions));
     }
@@ -359,11 +358,4 @@ public final class KnowledgeBaseLoader {
         return list + "/" + i;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
