@@ -70,6 +70,21 @@ class KnowledgeBaseSchemaTest {
     }
 
     @Test
+    void aWeightThatIsNotANumberIsRefusedBeforeItsRangeIsChecked(@TempDir Path dir) throws Exception {
+        // NaN compares false with both bounds, so the schema's range alone would let it through
+
+        copy(dir);
+        Path rows = dir.resolve("runtime-facts.yaml");
+        String text = Files.readString(rows);
+        int at = text.indexOf("weight: 0.8");
+        assertTrue(at > 0, "the first row's weight is where this test expects it");
+        Files.writeString(rows, text.substring(0, at) + "weight: .nan" + text.substring(at + "weight: 0.8".length()));
+        Problem p = problems(dir).get(0);
+        assertEquals("value.not-finite", p.code());
+        assertEquals("/rows/0/weight", p.pointer());
+    }
+
+    @Test
     void blankTextAndAMissingFieldAreFieldProblems(@TempDir Path dir) throws Exception {
         copy(dir);
         edit(dir, "capabilities.yaml", root -> {
