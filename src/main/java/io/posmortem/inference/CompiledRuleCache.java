@@ -5,16 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -49,11 +43,7 @@ final class CompiledRuleCache {
         String drools = KieBase.class.getPackage().getImplementationVersion();
         String text = rulesFingerprint + "\n" + rulesDir.toAbsolutePath().normalize() + "\n" + io.posmortem.model.WireName.class.getPackage()
                 .getImplementationVersion() + "\n" + drools + "\n" + System.getProperty("java.version") + "\n" + VERSION;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.posmortem.model.Sha256.hex(text);
     }
 
     /** Bumped when the cached form changes. */
@@ -88,14 +78,7 @@ final class CompiledRuleCache {
             try (ObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
                 out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
             }
-            Path target = dir.resolve(key(rulesDir, rulesFingerprint) + ".kpkg");
-            Path tmp = Files.createTempFile(dir, ".kpkg-", ".tmp");
-            Files.write(tmp, bytes.toByteArray());
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            io.posmortem.model.AtomicFiles.write(dir.resolve(key(rulesDir, rulesFingerprint) + ".kpkg"), bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             // An unwritable cache only costs the next run a compilation.
         }

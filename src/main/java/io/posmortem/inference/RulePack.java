@@ -196,20 +196,16 @@ public final class RulePack {
     }
 
     private static String fingerprint(Path dir, Map<Path, String> sources) {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            List<Path> paths = new ArrayList<>(sources.keySet());
-            paths.sort(java.util.Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')));
-            for (Path p : paths) {
-                digest.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(sources.get(p).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        java.security.MessageDigest digest = io.posmortem.model.Sha256.digest();
+        List<Path> paths = new ArrayList<>(sources.keySet());
+        paths.sort(java.util.Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')));
+        for (Path p : paths) {
+            digest.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(sources.get(p).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return io.posmortem.model.Sha256.hex(digest);
     }
 
     /**

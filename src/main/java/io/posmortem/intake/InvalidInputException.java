@@ -1,6 +1,7 @@
 package io.posmortem.intake;
 
 import io.posmortem.model.Problem;
+import io.posmortem.model.ProblemsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * expectation or a hint at most {@link #MAX_TEXT}, a pointer at most {@link #MAX_TEXT}. A file of
  * a thousand aliases, or one huge key, gives a short record, not one as large as the file.
  */
-public final class InvalidInputException extends Exception implements io.posmortem.model.WithProblems {
+public final class InvalidInputException extends ProblemsException {
     private static final long serialVersionUID = 1L;
 
     /** Problems kept per input. */
@@ -25,15 +26,8 @@ public final class InvalidInputException extends Exception implements io.posmort
 
     private static final Pattern QUOTED = Pattern.compile("'([^'\\n]{" + (MAX_QUOTED + 1) + ",})'");
 
-    private final transient List<Problem> problems;
-
     public InvalidInputException(List<Problem> problems) {
-        super(problems.isEmpty() ? "invalid input" : bounded(problems.subList(0, 1)).get(0).oneLine(), null, false, false);
-        this.problems = bounded(problems);
-    }
-
-    public List<Problem> problems() {
-        return problems;
+        super(bounded(problems), "invalid input", null);
     }
 
     static List<Problem> bounded(List<Problem> problems) {

@@ -13,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -102,15 +99,7 @@ public record SourceText(String source, String text, String sha256) {
         if (text.isBlank()) {
             throw fail("input.empty", source, "file is empty", "a symptom file", "the README's symptom-file section shows one");
         }
-        return new SourceText(source, text, sha256(bytes));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return new SourceText(source, text, io.posmortem.model.Sha256.hex(bytes));
     }
 
     private static InvalidInputException fail(String code, String source, String message, String expected, String hint) {

@@ -29,11 +29,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.posmortem.intake.SymptomInput.BiasInput;
+import io.posmortem.intake.SymptomInput.BuildInput;
+import io.posmortem.intake.SymptomInput.CountsInput;
+import io.posmortem.intake.SymptomInput.ModelInput;
+import io.posmortem.intake.SymptomInput.ObservationInput;
+import io.posmortem.intake.SymptomInput.RetrofitInput;
+import io.posmortem.intake.SymptomInput.RuntimeInput;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a symptom file: bytes -> located tree -> JSON Schema -> vocabulary and consistency checks
- * -> {@link SymptomFile} with every default applied and recorded as an {@link Assumption}.
+ * Reads a symptom file: bytes -> located tree -> JSON Schema -> bound to {@link SymptomInput} ->
+ * resolved: vocabulary and consistency checks, and a {@link SymptomFile} with every default applied
+ * and recorded as an {@link Assumption}.
  * All problems found are reported together.
  */
 public final class SymptomFileReader {
@@ -89,15 +97,16 @@ public final class SymptomFileReader {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
         List<Problem> schemaProblems = SymptomSchema.v1().validate(doc);
         if (!schemaProblems.isEmpty()) throw new InvalidInputException(schemaProblems);
+        SymptomInput input = SymptomInput.of(doc);
         ModelConfig config = null;
-        JsonNode named = doc.root().path("model").path("config");
-        if (named.isString() && !filesAllowed) {
+        String named = input.model().config();
+        if (named != null && !filesAllowed) {
             throw new InvalidInputException(List.of(doc.problem("input.model-config", "/model/config",
                     "this service does not read files named in the input", "the model's fields inline", "remove model.config")));
         }
-        if (named.isString()) {
+        if (named != null) {
             try {
-                config = ModelConfigReader.readWithin(Path.of(text.source()).getParent(), named.asString(), configAnywhere);
+                config = ModelConfigReader.readWithin(Path.of(text.source()).getParent(), named, configAnywhere);
             } catch (InvalidInputException e) {
                 List<Problem> all = new ArrayList<>();
                 all.add(doc.problem("input.model-config", "/model/config", "the model's config.json cannot be used; its problems follow",
@@ -108,35 +117,35 @@ public final class SymptomFileReader {
         } else if (modelConfig != null) {
             config = ModelConfigReader.read(modelConfig);
         }
-        return new Resolution(doc, text.sha256(), vocabulary, config).resolve();
+        return new Resolution(doc, input, text.sha256(), vocabulary, config).resolve();
     }
 
-    /** One pass over a schema-valid document: checks what the schema cannot, fills defaults. */
+    /** One pass over a schema-valid, bound document: checks what the schema cannot, fills defaults. */
     private static final class Resolution {
         private final LocatedDocument doc;
+        private final SymptomInput input;
         private final String sha256;
         private final Vocabulary vocabulary;
         private final List<Problem> problems = new ArrayList<>();
         private final List<Assumption> assumptions = new ArrayList<>();
         private final ModelConfig config;
 
-        Resolution(LocatedDocument doc, String sha256, Vocabulary vocabulary, ModelConfig config) {
+        Resolution(LocatedDocument doc, SymptomInput input, String sha256, Vocabulary vocabulary, ModelConfig config) {
             this.doc = doc;
+            this.input = input;
             this.sha256 = sha256;
             this.vocabulary = vocabulary;
             this.config = config;
         }
 
         SymptomFile resolve() throws InvalidInputException {
-            JsonNode root = doc.root();
-            ModelSpec model = model(root.path("model"));
+            ModelSpec model = model(input.model());
             List<BuildSpec> builds = new ArrayList<>();
             Set<String> ids = new HashSet<>();
-            JsonNode list = root.path("builds");
-            for (int i = 0; i < list.size(); i++) {
+            for (int i = 0; i < input.builds().size(); i++) {
                 String pointer = "/builds/" + i;
-                JsonNode b = list.get(i);
-                String id = b.path("id").asString();
+                BuildInput b = input.builds().get(i);
+                String id = b.id();
                 if (!ids.add(id)) {
                     problems.add(doc.problem("value.duplicate-id", pointer + "/id", "build id '" + id + "' is used twice",
                             "a unique id per build", null));
@@ -144,8 +153,7 @@ public final class SymptomFileReader {
                 builds.add(build(b, pointer, id, model));
             }
             if (!problems.isEmpty()) throw new InvalidInputException(problems);
-            String title = root.path("title").asString(null);
-            return new SymptomFile(doc.source(), sha256, title, model, List.copyOf(builds), List.copyOf(assumptions), config);
+            return new SymptomFile(doc.source(), sha256, input.title(), model, List.copyOf(builds), List.copyOf(assumptions), config);
         }
 
         /** A value from the config.json when the file does not give it, recorded as an assumption. */
@@ -154,24 +162,23 @@ public final class SymptomFileReader {
             return value;
         }
 
-        private ModelSpec model(JsonNode m) {
+        private ModelSpec model(ModelInput m) {
             ModelConfig c = config;
-            Encoding encoding = m.has("positional_encoding") ? WireName.parse(Encoding.class, m.path("positional_encoding").asString())
+            Encoding encoding = m.positionalEncoding() != null ? WireName.parse(Encoding.class, m.positionalEncoding())
                     : c != null ? fromConfig("positional_encoding", c.encoding(), "model fields") : null;
             if (encoding == null) {
                 problems.add(doc.problem("schema.required", "/model", "the model needs positional_encoding, or a config.json to read it from",
                         "positional_encoding: rope | alibi | t5-bias | learned | none", "add positional_encoding, or model.config"));
                 encoding = Encoding.ROPE;
             }
-            String name = m.path("name").isMissingNode()
-                    ? String.valueOf(modelDefault("/name", "/model")) : m.path("name").asString();
-            Integer headDim = m.has("head_dim") ? Integer.valueOf(m.get("head_dim").asInt())
+            String name = m.name() == null ? String.valueOf(modelDefault("/name", "/model")) : m.name();
+            Integer headDim = m.headDim() != null ? m.headDim()
                     : c != null ? fromConfig("head_dim", c.headDim(), "head_dim or hidden_size / heads") : null;
             if (headDim == null) headDim = ((Number) modelDefault("/head_dim", "/model")).intValue();
-            Integer heads = m.has("heads") ? Integer.valueOf(m.get("heads").asInt())
+            Integer heads = m.heads() != null ? m.heads()
                     : c != null ? fromConfig("heads", c.heads(), "num_attention_heads") : null;
             if (heads == null) heads = ((Number) modelDefault("/heads", "/model")).intValue();
-            Integer trained = m.has("trained_context") ? Integer.valueOf(m.get("trained_context").asInt())
+            Integer trained = m.trainedContext() != null ? m.trainedContext()
                     : c != null ? fromConfig("trained_context", c.trainedContext(), "original_max_position_embeddings or max_position_embeddings") : null;
             if (trained == null) {
                 problems.add(doc.problem("schema.required", "/model", "the model needs trained_context (its config.json does not say)",
@@ -181,28 +188,28 @@ public final class SymptomFileReader {
             double base = 0;
             double fraction = 1;
             if (encoding == Encoding.ROPE) {
-                Double cb = m.has("rope_base") || c == null ? null : fromConfig("rope_base", c.ropeBase(), "rope_theta");
-                base = m.has("rope_base") ? m.get("rope_base").asDouble()
+                Double cb = m.ropeBase() != null || c == null ? null : fromConfig("rope_base", c.ropeBase(), "rope_theta");
+                base = m.ropeBase() != null ? m.ropeBase()
                         : cb != null ? cb : ((Number) modelDefault("/rope_base", "/model")).doubleValue();
-                Double cf = m.has("rotary_fraction") || c == null || c.rotaryFraction() == null || c.rotaryFraction() == 1.0 ? null
+                Double cf = m.rotaryFraction() != null || c == null || c.rotaryFraction() == null || c.rotaryFraction() == 1.0 ? null
                         : fromConfig("rotary_fraction", c.rotaryFraction(), "partial_rotary_factor");
-                fraction = m.has("rotary_fraction") ? m.get("rotary_fraction").asDouble()
+                fraction = m.rotaryFraction() != null ? m.rotaryFraction()
                         : cf != null ? cf : ((Number) modelDefault("/rotary_fraction", "/model")).doubleValue();
             }
-            Integer window = m.has("sliding_window") ? Integer.valueOf(m.get("sliding_window").asInt())
+            Integer window = m.slidingWindow() != null ? m.slidingWindow()
                     : c != null && c.slidingWindow() != null ? fromConfig("sliding_window", c.slidingWindow(), "sliding_window") : null;
-            headDim = limit(m, "head_dim", headDim, 2, MAX_HEAD_DIM);
-            heads = limit(m, "heads", heads, 1, 65_536);
-            trained = limit(m, "trained_context", trained, 2, MAX_TOKENS);
-            if (window != null) window = limit(m, "sliding_window", window, 1, MAX_TOKENS);
+            headDim = limit(m.headDim() != null, "head_dim", headDim, 2, MAX_HEAD_DIM);
+            heads = limit(m.heads() != null, "heads", heads, 1, 65_536);
+            trained = limit(m.trainedContext() != null, "trained_context", trained, 2, MAX_TOKENS);
+            if (window != null) window = limit(m.slidingWindow() != null, "sliding_window", window, 1, MAX_TOKENS);
             if (encoding == Encoding.ROPE && !(base > 1 && Double.isFinite(base))) {
-                problems.add(doc.problem("value.range", m.has("rope_base") ? "/model/rope_base" : "/model/config",
+                problems.add(doc.problem("value.range", m.ropeBase() != null ? "/model/rope_base" : "/model/config",
                         "rope_base " + fmt(base) + " gives no rotation frequencies", "a RoPE base above 1", null));
                 base = 10_000;
             }
             ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window);
             if (encoding == Encoding.ROPE && (spec.rotaryDims() < 4 || spec.rotaryDims() % 2 != 0)) {
-                problems.add(doc.problem("value.rotary-dims", m.has("rotary_fraction") ? "/model/rotary_fraction" : "/model/head_dim",
+                problems.add(doc.problem("value.rotary-dims", m.rotaryFraction() != null ? "/model/rotary_fraction" : "/model/head_dim",
                         "head_dim x rotary_fraction = " + headDim + " x " + fraction + " rotates " + spec.rotaryDims()
                                 + " dimensions", "an even number of rotated dimensions, at least 4 (NTK-aware scaling raises the base to "
                                 + "the power d / (d - 2))", null));
@@ -210,10 +217,10 @@ public final class SymptomFileReader {
             return spec;
         }
 
-        private BuildSpec build(JsonNode b, String pointer, String id, ModelSpec model) {
-            JsonNode r = b.path("retrofit");
+        private BuildSpec build(BuildInput b, String pointer, String id, ModelSpec model) {
+            RetrofitInput r = b.retrofit();
             String rp = pointer + "/retrofit";
-            String kind = r.path("kind").asString();
+            String kind = r.kind();
             String family = vocabulary.retrofitFamilies().get(kind);
             if (family == null) {
                 problems.add(doc.problem("vocabulary.retrofit-kind", rp + "/kind", "unknown retrofit kind '" + kind + "'",
@@ -225,10 +232,10 @@ public final class SymptomFileReader {
                                 + "' changes RoPE, but model.positional_encoding is " + WireName.of(model.encoding()),
                         "a RoPE model for a rope-* retrofit", "check model.positional_encoding"));
             }
-            RuntimeSpec runtime = runtime(b.path("runtime"));
+            RuntimeSpec runtime = runtime(b.runtime());
             int trained = model.trainedContext();
-            Double factor = r.has("factor") ? r.get("factor").asDouble() : null;
-            Integer target = r.has("target_context") ? r.get("target_context").asInt() : null;
+            Double factor = r.factor();
+            Integer target = r.targetContext();
             if (target == null) {
                 if (runtime.contextWindow() != null) {
                     target = runtime.contextWindow();
@@ -253,7 +260,7 @@ public final class SymptomFileReader {
                 }
             }
             if (target < trained) {
-                problems.add(doc.problem("value.range", rp + (r.has("target_context") ? "/target_context" : ""),
+                problems.add(doc.problem("value.range", rp + (r.targetContext() != null ? "/target_context" : ""),
                         "target context " + target + " is shorter than the trained context " + trained,
                         "a target context >= trained_context", null));
             } else if (target > MAX_TOKENS) {
@@ -273,16 +280,17 @@ public final class SymptomFileReader {
                             "lower target_context or head_dim x rotary_fraction, or leave rope_dtype out"));
                 }
             }
-            Map<String, Object> ropeScaling = plain(r.path("rope_scaling"));
-            RopeMapping configured = r.path("rope_scaling").isObject() && model.encoding() == Encoding.ROPE
-                    ? RopeConfigReader.embedded(doc, r.get("rope_scaling"), rp + "/rope_scaling", model.ropeBase(), trained, target, problems)
+            boolean ropeScalingGiven = r.ropeScaling() != null && r.ropeScaling().isObject();
+            Map<String, Object> ropeScaling = ropeScalingGiven ? plain(r.ropeScaling()) : new LinkedHashMap<>();
+            RopeMapping configured = ropeScalingGiven && model.encoding() == Encoding.ROPE
+                    ? RopeConfigReader.embedded(doc, r.ropeScaling(), rp + "/rope_scaling", model.ropeBase(), trained, target, problems)
                     : null;
-            if (configured == null && !r.path("rope_scaling").isObject() && config != null && config.configured() != null) {
+            if (configured == null && !ropeScalingGiven && config != null && config.configured() != null) {
                 configured = config.configured();
                 ropeScaling = config.ropeScaling();
                 assume(rp + "/rope_scaling", config.blockKey() + " of " + config.source(), "the model's config.json");
             }
-            if (configured != null && r.path("rope_scaling").isObject()) {
+            if (configured != null && ropeScalingGiven) {
                 RopeConfigReader.checkPairs(doc, rp + "/rope_scaling", configured, model.rotaryDims(), problems);
             }
             if (factor == null && configured != null && configured.scalingFactor() != null) {
@@ -293,36 +301,35 @@ public final class SymptomFileReader {
                 factor = (double) target / trained;
                 assume(rp + "/factor", factor, "target_context / trained_context = " + target + " / " + trained);
             }
-            Double newBase = r.has("new_base") ? r.get("new_base").asDouble() : null;
             BucketSpec buckets = !"relative-bias".equals(family) ? null
-                    : !r.has("relative_bias") && config != null && config.buckets() != null
+                    : r.relativeBias() == null && config != null && config.buckets() != null
                     ? fromConfig("relative_bias", config.buckets(), "relative_attention_num_buckets, relative_attention_max_distance")
-                    : buckets(r.path("relative_bias"), rp + "/relative_bias");
-            int fineTunedContext = r.has("fine_tuned_context") ? r.get("fine_tuned_context").asInt() : target;
-            Retrofit retrofit = new Retrofit(kind, factor, newBase, target, ropeScaling, configured, buckets,
-                    tri(r.path("fine_tuned")), fineTunedContext, r.path("description").asString(null));
-            List<Observation> observations = observations(b.path("observations"), pointer + "/observations", id, target);
+                    : buckets(r.relativeBias() == null ? new BiasInput(null, null, null) : r.relativeBias(), rp + "/relative_bias");
+            int fineTunedContext = r.fineTunedContext() != null ? r.fineTunedContext() : target;
+            Retrofit retrofit = new Retrofit(kind, factor, r.newBase(), target, ropeScaling, configured, buckets,
+                    tri(r.fineTuned()), fineTunedContext, r.description());
+            List<Observation> observations = observations(b.observations(), pointer + "/observations", id, target);
             RopeMapping whatIf = null;
             Map<String, Object> whatIfBlock = null;
-            if (b.path("what_if").isObject()) {
+            if (b.whatIf() != null && b.whatIf().isObject()) {
                 if (model.encoding() != Encoding.ROPE) {
                     problems.add(doc.problem("value.inconsistent", pointer + "/what_if", "a what-if rope_scaling needs a RoPE model",
                             "a RoPE model", "remove what_if"));
                 } else {
-                    whatIf = RopeConfigReader.embedded(doc, b.get("what_if"), pointer + "/what_if", model.ropeBase(), trained, target, problems);
+                    whatIf = RopeConfigReader.embedded(doc, b.whatIf(), pointer + "/what_if", model.ropeBase(), trained, target, problems);
                     if (whatIf != null) RopeConfigReader.checkPairs(doc, pointer + "/what_if", whatIf, model.rotaryDims(), problems);
-                    whatIfBlock = plain(b.get("what_if"));
+                    whatIfBlock = plain(b.whatIf());
                 }
             }
-            return new BuildSpec(id, b.path("title").asString(null), retrofit, runtime, observations, pointer, whatIf, whatIfBlock);
+            return new BuildSpec(id, b.title(), retrofit, runtime, observations, pointer, whatIf, whatIfBlock);
         }
 
-        private BucketSpec buckets(JsonNode block, String pointer) {
-            int numBuckets = block.has("num_buckets") ? block.get("num_buckets").asInt()
+        private BucketSpec buckets(BiasInput block, String pointer) {
+            int numBuckets = block.numBuckets() != null ? block.numBuckets()
                     : ((Number) biasDefault("/num_buckets", pointer)).intValue();
-            int maxDistance = block.has("max_distance") ? block.get("max_distance").asInt()
+            int maxDistance = block.maxDistance() != null ? block.maxDistance()
                     : ((Number) biasDefault("/max_distance", pointer)).intValue();
-            boolean bidirectional = block.has("bidirectional") ? block.get("bidirectional").asBoolean()
+            boolean bidirectional = block.bidirectional() != null ? block.bidirectional()
                     : (Boolean) biasDefault("/bidirectional", pointer);
             int perDirection = bidirectional ? numBuckets / 2 : numBuckets;
             if (perDirection / 2 >= maxDistance || perDirection < 2) {
@@ -332,33 +339,24 @@ public final class SymptomFileReader {
             return new BucketSpec(numBuckets, maxDistance, bidirectional);
         }
 
-        private RuntimeSpec runtime(JsonNode r) {
-            if (r.isMissingNode()) return RuntimeSpec.UNSPECIFIED;
-            return new RuntimeSpec(
-                    r.path("engine").asString(null),
-                    r.path("version").asString(null),
-                    r.has("reported_base") ? r.get("reported_base").asDouble() : null,
-                    r.has("reported_factor") ? r.get("reported_factor").asDouble() : null,
-                    r.has("context_window") ? r.get("context_window").asInt() : null,
-                    r.path("kv_cache_dtype").asString(null),
-                    r.path("rope_dtype").asString(null),
-                    r.has("attention_factor") ? r.get("attention_factor").asDouble() : null,
-                    r.has("sliding_window") ? r.get("sliding_window").asBoolean() : null,
-                    r.has("prefix_caching") ? r.get("prefix_caching").asBoolean() : null);
+        private RuntimeSpec runtime(RuntimeInput r) {
+            if (r == null) return RuntimeSpec.UNSPECIFIED;
+            return new RuntimeSpec(r.engine(), r.version(), r.reportedBase(), r.reportedFactor(), r.contextWindow(), r.kvCacheDtype(),
+                    r.ropeDtype(), r.attentionFactor(), r.slidingWindow(), r.prefixCaching());
         }
 
-        private List<Observation> observations(JsonNode list, String pointer, String build, int target) {
+        private List<Observation> observations(List<ObservationInput> list, String pointer, String build, int target) {
             List<Observation> out = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             for (int j = 0; j < list.size(); j++) {
-                JsonNode o = list.get(j);
+                ObservationInput o = list.get(j);
                 String op = pointer + "/" + j;
-                String id = o.has("id") ? o.get("id").asString() : "o" + (j + 1);
+                String id = o.id() != null ? o.id() : "o" + (j + 1);
                 if (!ids.add(id)) {
                     problems.add(doc.problem("value.duplicate-id", op + "/id", "observation id '" + id + "' is used twice in this build",
                             "a unique id per observation", null));
                 }
-                String capability = o.path("capability").asString();
+                String capability = o.capability();
                 if (!vocabulary.capabilities().contains(capability)) {
                     problems.add(doc.problem("vocabulary.capability", op + "/capability", "unknown capability '" + capability + "'",
                             "one of " + String.join(", ", vocabulary.capabilities()),
@@ -367,9 +365,9 @@ public final class SymptomFileReader {
                 }
                 int from;
                 int to;
-                if (o.has("context")) {
-                    from = o.get("context").get("from").asInt();
-                    to = o.get("context").get("to").asInt();
+                if (o.context() != null) {
+                    from = o.context().from();
+                    to = o.context().to();
                     if (from > to) {
                         problems.add(doc.problem("value.range", op + "/context/to", "context band ends (" + to + ") before it starts (" + from + ")",
                                 "to >= from", null));
@@ -379,43 +377,41 @@ public final class SymptomFileReader {
                     to = target;
                     assume(op + "/context", "1-" + target, "not given: the whole target window");
                 }
-                Counts counts = counts(o.path("counts"), op + "/counts");
-                Metric metric = o.has("metric") ? new Metric(o.get("metric").get("name").asString(),
-                        o.get("metric").get("value").asDouble(), o.get("metric").get("baseline").asDouble()) : null;
+                Counts counts = counts(o.counts(), op + "/counts");
+                Metric metric = o.metric() != null ? new Metric(o.metric().name(), o.metric().value(), o.metric().baseline()) : null;
                 if (counts != null && counts.baselineTrials() != null && metric != null) {
                     problems.add(doc.problem("value.inconsistent", op + "/metric", "an observation can be decided by counts or by a metric, not both",
                             "counts with a baseline, or a metric", "split it into two observations"));
                 }
-                Outcome outcome = o.has("outcome") ? WireName.parse(Outcome.class, o.path("outcome").asString()) : null;
+                Outcome outcome = o.outcome() != null ? WireName.parse(Outcome.class, o.outcome()) : null;
                 if (outcome == null && metric == null && (counts == null || counts.baselineTrials() == null)) {
                     problems.add(doc.problem("schema.required", op, "an observation needs an outcome, or counts with a baseline or a metric to decide it",
                             "outcome: degraded | preserved | improved, counts.baseline, or metric",
                             "add 'outcome', counts with a baseline, or a metric with its baseline value"));
                     outcome = Outcome.INCONCLUSIVE;
                 }
-                Trend trend = o.has("worsens_with_length")
-                        ? (o.get("worsens_with_length").asBoolean() ? Trend.WORSENS : Trend.STABLE) : Trend.UNKNOWN;
-                out.add(new Observation(build, id, o.path("workload").asString(null), capability, from, to, outcome,
-                        o.has("onset") ? o.get("onset").asInt() : 0, trend, tri(o.path("short_prompts_changed")),
-                        tri(o.path("history_dependent")), counts, metric, o.has("context"), o.path("note").asString(null), op, 1.0));
+                Trend trend = o.worsensWithLength() == null ? Trend.UNKNOWN : o.worsensWithLength() ? Trend.WORSENS : Trend.STABLE;
+                out.add(new Observation(build, id, o.workload(), capability, from, to, outcome,
+                        o.onset() != null ? o.onset() : 0, trend, tri(o.shortPromptsChanged()),
+                        tri(o.historyDependent()), counts, metric, o.context() != null, o.note(), op, 1.0));
             }
             return List.copyOf(out);
         }
 
-        private Counts counts(JsonNode c, String pointer) {
-            if (c.isMissingNode()) return null;
+        private Counts counts(CountsInput c, String pointer) {
+            if (c == null) return null;
             // The schema bounds every count by 1,000,000,000, so they and their sums fit an int.
-            int successes = (int) c.get("successes").asLong();
-            int trials = (int) c.get("trials").asLong();
+            int successes = c.successes();
+            int trials = c.trials();
             if (successes > trials) {
                 problems.add(doc.problem("value.range", pointer + "/successes", successes + " successes out of " + trials + " trials",
                         "successes <= trials", null));
             }
             Integer bs = null;
             Integer bt = null;
-            if (c.has("baseline")) {
-                bs = (int) c.get("baseline").get("successes").asLong();
-                bt = (int) c.get("baseline").get("trials").asLong();
+            if (c.baseline() != null) {
+                bs = c.baseline().successes();
+                bt = c.baseline().trials();
                 if (bs > bt) {
                     problems.add(doc.problem("value.range", pointer + "/baseline/successes", bs + " successes out of " + bt + " trials",
                             "successes <= trials", null));
@@ -452,9 +448,9 @@ public final class SymptomFileReader {
          * the model field (or at /model/config when the value came from the config.json) and the
          * nearest admissible value, so the other checks can go on.
          */
-        private int limit(JsonNode m, String field, int value, int min, int max) {
+        private int limit(boolean given, String field, int value, int min, int max) {
             if (value >= min && value <= max) return value;
-            problems.add(doc.problem("value.range", m.has(field) ? "/model/" + field : "/model/config",
+            problems.add(doc.problem("value.range", given ? "/model/" + field : "/model/config",
                     field + " " + value + " is outside the range posmortem can model", "between " + min + " and " + max, null));
             return value < min ? min : max;
         }
@@ -463,8 +459,8 @@ public final class SymptomFileReader {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
         }
 
-        private static Tri tri(JsonNode node) {
-            return node.isBoolean() ? Tri.of(node.asBoolean()) : Tri.UNKNOWN;
+        private static Tri tri(Boolean value) {
+            return value == null ? Tri.UNKNOWN : Tri.of(value);
         }
 
         private static Map<String, Object> plain(JsonNode node) {

@@ -1,19 +1,14 @@
 package io.posmortem.knowledge;
 
 import io.posmortem.model.Problem;
+import io.posmortem.model.ProblemsException;
 import java.util.List;
 
 /** The knowledge base could not be loaded; every problem found, located. */
-public final class KnowledgeBaseException extends Exception implements io.posmortem.model.WithProblems {
+public final class KnowledgeBaseException extends ProblemsException {
     private static final long serialVersionUID = 1L;
-    private final transient List<Problem> problems;
 
     public KnowledgeBaseException(List<Problem> problems) {
-        super(problems.isEmpty() ? "invalid knowledge base" : problems.get(0).oneLine(), null, false, false);
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<Problem> problems() {
-        return problems;
+        super(problems, "invalid knowledge base", null);
     }
 }

@@ -3,6 +3,17 @@ package io.posmortem.knowledge;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.LocatedDocument;
 import io.posmortem.intake.SourceText;
+import io.posmortem.knowledge.EntryShapes.CapabilityEntry;
+import io.posmortem.knowledge.EntryShapes.DefaultEntry;
+import io.posmortem.knowledge.EntryShapes.FactRowEntry;
+import io.posmortem.knowledge.EntryShapes.FixEntry;
+import io.posmortem.knowledge.EntryShapes.HypothesisEntry;
+import io.posmortem.knowledge.EntryShapes.MechanismEntry;
+import io.posmortem.knowledge.EntryShapes.QuestionEntry;
+import io.posmortem.knowledge.EntryShapes.ReferenceEntry;
+import io.posmortem.knowledge.EntryShapes.RetrofitKindEntry;
+import io.posmortem.knowledge.EntryShapes.RopeTypeEntry;
+import io.posmortem.knowledge.EntryShapes.ThresholdEntry;
 import io.posmortem.model.BuildFact;
 import io.posmortem.model.Capability;
 import io.posmortem.model.FactCondition;
@@ -16,6 +27,7 @@ import io.posmortem.model.Problem;
 import io.posmortem.model.Question;
 import io.posmortem.model.Reference;
 import io.posmortem.model.RetrofitKind;
+import io.posmortem.model.Sha256;
 import io.posmortem.model.Spelling;
 import io.posmortem.model.Threshold;
 import java.io.IOException;
@@ -23,22 +35,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Loads {@code knowledge-base/}: eight YAML files with fixed names, each entry checked for its
- * fields, and every cross-reference (mechanism, fix, hypothesis, question, literature id) checked
- * against what is defined. All problems are reported in one pass.
+ * Loads {@code knowledge-base/}: ten YAML files with fixed names. Each file is validated against its
+ * JSON Schema ({@code schema/knowledge-base/NAME.schema.json}: fields, types, unknown keys) and its
+ * entries bound to records ({@link KnowledgeFile}); this class checks what a schema cannot: ids
+ * defined twice, every cross-reference (question, mechanism, fix, hypothesis, retrofit kind,
+ * threshold, literature id) against what is defined, and the vocabularies the Java code implements
+ * (mechanism families and methods, scopes, build families, facts and their states). All problems
+ * are reported in one pass.
  */
 public final class KnowledgeBaseLoader {
 
@@ -65,7 +78,7 @@ public final class KnowledgeBaseLoader {
     public static KnowledgeBase load(Path dir) throws KnowledgeBaseException {
         List<Problem> problems = new ArrayList<>();
         Map<String, LocatedDocument> docs = new LinkedHashMap<>();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         for (String name : FILES) {
             Path file = dir.resolve(name);
             try {
@@ -81,28 +94,22 @@ public final class KnowledgeBaseLoader {
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
 
-        Entries caps = new Entries(docs.get("capabilities.yaml"), problems);
-        Map<String, Capability> capabilities = byId(caps, caps.list("capabilities"), "/capabilities", (e, p) -> {
-            caps.onlyKeys(e, p, Set.of("id", "title", "scope", "degraded_means", "examples"));
-            Capability c = new Capability(caps.text(e, p, "id"), caps.text(e, p, "title"), caps.text(e, p, "scope"),
-                    caps.text(e, p, "degraded_means"), caps.texts(e, p, "examples"));
-            if (!Capability.SCOPES.contains(c.scope())) caps.problem("kb.value", p + "/scope", "unknown scope '" + c.scope() + "'",
+        KnowledgeFile caps = file("capabilities.yaml", docs, problems);
+        Ids<Capability> capabilities = byId(caps, "capabilities", CapabilityEntry.class, CapabilityEntry::toModel, Capability::id);
+        for (var e : caps.entries("capabilities", CapabilityEntry.class)) {
+            String scope = e.value().toModel().scope();
+            if (!Capability.SCOPES.contains(scope)) caps.problem("kb.value", e.pointer() + "/scope", "unknown scope '" + scope + "'",
                     "one of " + String.join(", ", Capability.SCOPES));
-            return c;
-        }, Capability::id);
+        }
 
-        Entries lit = new Entries(docs.get("literature.yaml"), problems);
-        Map<String, Reference> references = byId(lit, lit.list("references"), "/references", (e, p) -> {
-            lit.onlyKeys(e, p, Set.of("id", "citation", "url", "note"));
-            String url = e.path("url").asString("");
-            return new Reference(lit.text(e, p, "id"), lit.text(e, p, "citation"), url, lit.text(e, p, "note"));
-        }, Reference::id);
+        KnowledgeFile lit = file("literature.yaml", docs, problems);
+        Ids<Reference> references = byId(lit, "references", ReferenceEntry.class, ReferenceEntry::toModel, Reference::id);
 
-        Entries mech = new Entries(docs.get("mechanisms.yaml"), problems);
-        Map<String, Mechanism> mechanisms = byId(mech, mech.list("mechanisms"), "/mechanisms", (e, p) -> {
-            mech.onlyKeys(e, p, Set.of("id", "family", "method", "title", "formula", "defaults", "references"));
-            Mechanism m = new Mechanism(mech.text(e, p, "id"), mech.text(e, p, "family"), mech.text(e, p, "method"),
-                    mech.text(e, p, "title"), mech.text(e, p, "formula"), mech.numbers(e, p, "defaults"), mech.texts(e, p, "references"));
+        KnowledgeFile mech = file("mechanisms.yaml", docs, problems);
+        Ids<Mechanism> mechanisms = byId(mech, "mechanisms", MechanismEntry.class, MechanismEntry::toModel, Mechanism::id);
+        for (var e : mech.entries("mechanisms", MechanismEntry.class)) {
+            Mechanism m = e.value().toModel();
+            String p = e.pointer();
             Set<String> methods = METHODS.get(m.family());
             if (methods == null) {
                 mech.problem("kb.value", p + "/family", "unknown mechanism family '" + m.family() + "'", "one of " + String.join(", ", METHODS.keySet()));
@@ -114,134 +121,103 @@ public final class KnowledgeBaseLoader {
                 if (!m.defaults().containsKey(needed)) mech.problem("kb.missing", p + "/defaults",
                         "method " + m.method() + " needs a default for " + needed, null);
             }
-            return m;
-        }, Mechanism::id);
+        }
 
-        Entries hyp = new Entries(docs.get("hypotheses.yaml"), problems);
-        Map<String, Question> questions = byId(hyp, hyp.list("questions"), "/questions", (e, p) -> {
-            hyp.onlyKeys(e, p, Set.of("id", "text"));
-            return new Question(hyp.text(e, p, "id"), hyp.text(e, p, "text"));
-        }, Question::id);
-        Map<String, RootCause> hypotheses = byId(hyp, hyp.list("hypotheses"), "/hypotheses", (e, p) -> {
-            hyp.onlyKeys(e, p, Set.of("id", "question", "title", "mechanism", "summary", "why_not", "fixes", "references",
-                    "positional", "candidate_for", "check", "ask", "configured_methods"));
-            RootCause h = new RootCause(hyp.text(e, p, "id"), hyp.text(e, p, "question"), hyp.text(e, p, "title"),
-                    hyp.text(e, p, "mechanism"), hyp.text(e, p, "summary"), hyp.text(e, p, "why_not"),
-                    hyp.texts(e, p, "fixes"), hyp.texts(e, p, "references"),
-                    !e.has("positional") || hyp.bool(e, p, "positional"),
-                    e.has("candidate_for") ? hyp.texts(e, p, "candidate_for") : List.of(),
-                    hyp.optionalText(e, p, "check"), hyp.optionalText(e, p, "ask"),
-                    e.has("configured_methods") ? hyp.texts(e, p, "configured_methods") : List.of());
+        KnowledgeFile hyp = file("hypotheses.yaml", docs, problems);
+        Ids<Question> questions = byId(hyp, "questions", QuestionEntry.class, QuestionEntry::toModel, Question::id);
+        Ids<RootCause> hypotheses = byId(hyp, "hypotheses", HypothesisEntry.class, HypothesisEntry::toModel, RootCause::id);
+        for (var e : hyp.entries("hypotheses", HypothesisEntry.class)) {
+            RootCause h = e.value().toModel();
+            String p = e.pointer();
             for (String family : h.candidateFor()) {
                 if (!RETROFIT_FAMILIES.contains(family)) hyp.problem("kb.value", p + "/candidate_for",
                         "unknown build family '" + family + "'", "one of " + String.join(", ", new java.util.TreeSet<>(RETROFIT_FAMILIES)));
             }
             if (!h.positional() && h.check() == null) hyp.problem("kb.missing", p + "/check",
                     "a non-positional hypothesis needs the check that confirms it", null);
-            return h;
-        }, RootCause::id);
+        }
 
-        Entries kinds = new Entries(docs.get("retrofit-kinds.yaml"), problems);
-        Map<String, RetrofitKind> retrofitKinds = byId(kinds, kinds.list("retrofit_kinds"), "/retrofit_kinds", (e, p) -> {
-            kinds.onlyKeys(e, p, Set.of("id", "title", "family", "loose", "stated_reading", "candidates", "mapping_mechanism", "description"));
-            RetrofitKind k = new RetrofitKind(kinds.text(e, p, "id"), kinds.text(e, p, "title"), kinds.text(e, p, "family"),
-                    kinds.bool(e, p, "loose"), kinds.optionalText(e, p, "stated_reading"), kinds.texts(e, p, "candidates"),
-                    kinds.optionalText(e, p, "mapping_mechanism"), kinds.text(e, p, "description"));
-            if (!RETROFIT_FAMILIES.contains(k.family())) kinds.problem("kb.value", p + "/family",
+        KnowledgeFile kinds = file("retrofit-kinds.yaml", docs, problems);
+        Ids<RetrofitKind> retrofitKinds = byId(kinds, "retrofit_kinds", RetrofitKindEntry.class, RetrofitKindEntry::toModel,
+                RetrofitKind::id);
+        for (RetrofitKind k : retrofitKinds.values()) {
+            if (!RETROFIT_FAMILIES.contains(k.family())) kinds.problem("kb.value", retrofitKinds.pointer(k.id()) + "/family",
                     "unknown retrofit family '" + k.family() + "'", "one of " + String.join(", ", RETROFIT_FAMILIES));
-            return k;
-        }, RetrofitKind::id);
+        }
 
-        Entries fx = new Entries(docs.get("fixes.yaml"), problems);
-        Map<String, FixOption> fixes = byId(fx, fx.list("fixes"), "/fixes", (e, p) -> {
-            fx.onlyKeys(e, p, Set.of("id", "title", "mechanism", "parameters", "requires", "summary", "caveat", "references"));
-            return new FixOption(fx.text(e, p, "id"), fx.text(e, p, "title"), fx.text(e, p, "mechanism"),
-                    fx.numbers(e, p, "parameters"), fx.optionalText(e, p, "requires"), fx.text(e, p, "summary"),
-                    fx.text(e, p, "caveat"), fx.texts(e, p, "references"));
-        }, FixOption::id);
+        KnowledgeFile fx = file("fixes.yaml", docs, problems);
+        Ids<FixOption> fixes = byId(fx, "fixes", FixEntry.class, FixEntry::toModel, FixOption::id);
 
-        Entries th = new Entries(docs.get("thresholds.yaml"), problems);
-        Map<String, Threshold> thresholds = byId(th, th.list("thresholds"), "/thresholds", (e, p) -> {
-            th.onlyKeys(e, p, Set.of("id", "value", "unit", "meaning", "source", "must_exceed"));
-            return new Threshold(th.text(e, p, "id"), th.number(e, p, "value"), th.text(e, p, "unit"),
-                    th.text(e, p, "meaning"), th.text(e, p, "source"));
-        }, Threshold::id);
-
-        List<JsonNode> thresholdEntries = th.list("thresholds");
-        for (int i = 0; i < thresholdEntries.size(); i++) {
-            JsonNode e = thresholdEntries.get(i);
-            if (!e.has("must_exceed")) continue;
-            Threshold t = thresholds.get(e.path("id").asString());
-            for (String other : th.texts(e, "/thresholds/" + i, "must_exceed")) {
+        KnowledgeFile th = file("thresholds.yaml", docs, problems);
+        List<KnowledgeFile.Entry<ThresholdEntry>> thresholdEntries = th.entries("thresholds", ThresholdEntry.class);
+        Ids<Threshold> thresholds = byId(th, "thresholds", ThresholdEntry.class, ThresholdEntry::toModel, Threshold::id);
+        for (var e : thresholdEntries) {
+            Threshold t = e.value().toModel();
+            for (String other : EntryShapes.list(e.value().mustExceed())) {
                 Threshold o = thresholds.get(other);
-                if (o == null) {
-                    th.problem("kb.unknown-reference", "/thresholds/" + i + "/must_exceed", "unknown threshold '" + other + "'",
+                if (!thresholds.known().contains(other)) {
+                    th.problem("kb.unknown-reference", e.pointer() + "/must_exceed", "unknown threshold '" + other + "'",
                             Spelling.closest(other, thresholds.keySet()).map(x -> "did you mean '" + x + "'?").orElse(null));
-                } else if (t != null && !(t.value() > o.value())) {
-                    th.problem("kb.value", "/thresholds/" + i + "/value", "threshold " + t.id() + " = " + t.value()
+                } else if (o != null && !(t.value() > o.value())) {
+                    th.problem("kb.value", e.pointer() + "/value", "threshold " + t.id() + " = " + t.value()
                             + " must exceed " + o.id() + " = " + o.value() + " (contradictory thresholds)", null);
                 }
             }
         }
 
-        Entries keys = new Entries(docs.get("config-keys.yaml"), problems);
-        List<String> always = keys.texts(keys.root(), "", "always");
+        KnowledgeFile keys = file("config-keys.yaml", docs, problems);
+        List<String> always = keys.texts("always");
         List<RopeTypeKeys> ropeTypeKeys = new ArrayList<>();
-        List<JsonNode> typeEntries = keys.list("rope_types");
-        for (int i = 0; i < typeEntries.size(); i++) {
-            JsonNode e = typeEntries.get(i);
-            String p = "/rope_types/" + i;
-            keys.onlyKeys(e, p, Set.of("type", "required", "optional"));
-            ropeTypeKeys.add(RopeTypeKeys.of(keys.text(e, p, "type"), keys.texts(e, p, "required"), keys.texts(e, p, "optional"), always));
+        for (var e : keys.entries("rope_types", RopeTypeEntry.class)) {
+            RopeTypeEntry t = e.value();
+            ropeTypeKeys.add(RopeTypeKeys.of(EntryShapes.strip(t.type()), EntryShapes.list(t.required()), EntryShapes.list(t.optional()), always));
         }
 
-        Entries rf = new Entries(docs.get("runtime-facts.yaml"), problems);
+        KnowledgeFile rf = file("runtime-facts.yaml", docs, problems);
         List<FactRow> factRows = new ArrayList<>();
+        List<String> rowPointers = new ArrayList<>();
         List<FactCondition> factConditions = new ArrayList<>();
-        List<JsonNode> rowEntries = rf.list("rows");
         Set<String> rowIds = new LinkedHashSet<>();
-        for (int i = 0; i < rowEntries.size(); i++) {
-            JsonNode e = rowEntries.get(i);
-            String p = "/rows/" + i;
-            rf.onlyKeys(e, p, Set.of("id", "hypotheses", "fact", "when", "unless", "weight", "decisive", "reading"));
-            String id = rf.text(e, p, "id");
+        for (var e : rf.entries("rows", FactRowEntry.class)) {
+            FactRowEntry r = e.value();
+            String p = e.pointer();
+            String id = EntryShapes.strip(r.id());
             if (!rowIds.add(id)) rf.problem("kb.duplicate-id", p + "/id", "row id '" + id + "' is used twice", null);
-            double weight = rf.number(e, p, "weight");
-            if (!(weight >= -1 && weight <= 1)) rf.problem("kb.value", p + "/weight", "a row's weight must be in [-1, 1], got " + weight, null);
-            String fact = rf.text(e, p, "fact");
+            String fact = EntryShapes.strip(r.fact());
             factState(rf, p + "/fact", fact, null);
             for (String key : List.of("when", "unless")) {
-                JsonNode conditions = e.path(key);
-                if (conditions.isMissingNode()) continue;
-                for (String f : conditions.propertyNames()) {
-                    String cp = p + "/" + key + "/" + LocatedDocument.escape(f);
-                    List<String> states = rf.texts(conditions, p + "/" + key, f);
-                    states.forEach(s -> factState(rf, cp, f, s));
-                    factConditions.add(new FactCondition(id, f, states, key.equals("unless")));
+                Map<String, List<String>> conditions = key.equals("when") ? r.when() : r.unless();
+                if (conditions == null) continue;
+                for (Map.Entry<String, List<String>> c : conditions.entrySet()) {
+                    String cp = p + "/" + key + "/" + LocatedDocument.escape(c.getKey());
+                    List<String> states = EntryShapes.list(c.getValue());
+                    states.forEach(s -> factState(rf, cp, c.getKey(), s));
+                    factConditions.add(new FactCondition(id, c.getKey(), states, key.equals("unless")));
                 }
             }
-            if (!e.has("when") && !e.has("unless")) rf.problem("kb.missing", p, "a row needs a 'when' or an 'unless' condition", null);
-            factRows.add(new FactRow(id, rf.texts(e, p, "hypotheses"), fact, weight,
-                    e.path("decisive").asBoolean(false), rf.text(e, p, "reading")));
+            if (r.when() == null && r.unless() == null) rf.problem("kb.missing", p, "a row needs a 'when' or an 'unless' condition", null);
+            factRows.add(new FactRow(id, EntryShapes.list(r.hypotheses()), fact, r.weight(), Boolean.TRUE.equals(r.decisive()),
+                    EntryShapes.strip(r.reading())));
+            rowPointers.add(p);
         }
 
-        Entries def = new Entries(docs.get("defaults.yaml"), problems);
-        List<ModelDefault> modelDefaults = defaults(def, "model");
-        List<ModelDefault> biasDefaults = defaults(def, "relative_bias");
+        KnowledgeFile def = file("defaults.yaml", docs, problems);
+        List<ModelDefault> modelDefaults = def.entries("model", DefaultEntry.class).stream().map(e -> e.value().toModel()).toList();
+        List<ModelDefault> biasDefaults = def.entries("relative_bias", DefaultEntry.class).stream().map(e -> e.value().toModel()).toList();
 
         // Cross-references.
         for (RootCause h : hypotheses.values()) {
-            String p = pointer("/hypotheses", hypotheses.keySet(), h.id());
-            expect(hyp, p + "/question", "question", h.question(), questions.keySet());
-            expect(hyp, p + "/mechanism", "mechanism", h.mechanism(), mechanisms.keySet());
-            h.fixes().forEach(f -> expect(hyp, p + "/fixes", "fix", f, fixes.keySet()));
-            h.references().forEach(r -> expect(hyp, p + "/references", "reference", r, references.keySet()));
+            String p = hypotheses.pointer(h.id());
+            expect(hyp, p + "/question", "question", h.question(), questions);
+            expect(hyp, p + "/mechanism", "mechanism", h.mechanism(), mechanisms);
+            h.fixes().forEach(f -> expect(hyp, p + "/fixes", "fix", f, fixes));
+            h.references().forEach(r -> expect(hyp, p + "/references", "reference", r, references));
         }
         for (RetrofitKind k : retrofitKinds.values()) {
-            String p = pointer("/retrofit_kinds", retrofitKinds.keySet(), k.id());
-            if (k.statedReading() != null) expect(kinds, p + "/stated_reading", "hypothesis", k.statedReading(), hypotheses.keySet());
-            if (k.mappingMechanism() != null) expect(kinds, p + "/mapping_mechanism", "mechanism", k.mappingMechanism(), mechanisms.keySet());
-            k.candidates().forEach(c -> expect(kinds, p + "/candidates", "hypothesis", c, hypotheses.keySet()));
+            String p = retrofitKinds.pointer(k.id());
+            if (k.statedReading() != null) expect(kinds, p + "/stated_reading", "hypothesis", k.statedReading(), hypotheses);
+            if (k.mappingMechanism() != null) expect(kinds, p + "/mapping_mechanism", "mechanism", k.mappingMechanism(), mechanisms);
+            k.candidates().forEach(c -> expect(kinds, p + "/candidates", "hypothesis", c, hypotheses));
             if (k.candidates().isEmpty()) kinds.problem("kb.value", p + "/candidates", "a retrofit kind needs at least one candidate", null);
             long questionsAsked = k.candidates().stream().map(hypotheses::get).filter(java.util.Objects::nonNull)
                     .map(RootCause::question).distinct().count();
@@ -255,23 +231,23 @@ public final class KnowledgeBaseLoader {
             }
         }
         for (int i = 0; i < factRows.size(); i++) {
-            for (String h : factRows.get(i).hypotheses()) expect(rf, "/rows/" + i + "/hypotheses", "hypothesis", h, hypotheses.keySet());
+            String p = rowPointers.get(i);
+            for (String h : factRows.get(i).hypotheses()) expect(rf, p + "/hypotheses", "hypothesis", h, hypotheses);
         }
-        for (int i = 0; i < factConditions.size(); i++) {
-            FactCondition c = factConditions.get(i);
+        for (FactCondition c : factConditions) {
             if (!c.fact().equals("retrofit-kind")) continue;
-            int row = factRows.stream().map(FactRow::id).toList().indexOf(c.row());
-            for (String k : c.states()) expect(rf, "/rows/" + row + "/" + (c.negated() ? "unless" : "when") + "/retrofit-kind",
-                    "retrofit kind", k, retrofitKinds.keySet());
+            String p = rowPointers.get(factRows.stream().map(FactRow::id).toList().indexOf(c.row()));
+            for (String k : c.states()) expect(rf, p + "/" + (c.negated() ? "unless" : "when") + "/retrofit-kind",
+                    "retrofit kind", k, retrofitKinds);
         }
         for (FixOption f : fixes.values()) {
-            String p = pointer("/fixes", fixes.keySet(), f.id());
-            expect(fx, p + "/mechanism", "mechanism", f.mechanism(), mechanisms.keySet());
-            f.references().forEach(r -> expect(fx, p + "/references", "reference", r, references.keySet()));
+            String p = fixes.pointer(f.id());
+            expect(fx, p + "/mechanism", "mechanism", f.mechanism(), mechanisms);
+            f.references().forEach(r -> expect(fx, p + "/references", "reference", r, references));
         }
         for (Mechanism m : mechanisms.values()) {
-            String p = pointer("/mechanisms", mechanisms.keySet(), m.id());
-            m.references().forEach(r -> expect(mech, p + "/references", "reference", r, references.keySet()));
+            String p = mechanisms.pointer(m.id());
+            m.references().forEach(r -> expect(mech, p + "/references", "reference", r, references));
         }
         for (String required : KnowledgeBase.EVIDENCE_THRESHOLDS) {
             if (!thresholds.containsKey(required)) th.problem("kb.missing", "/thresholds",
@@ -288,13 +264,13 @@ public final class KnowledgeBaseLoader {
             }
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
-        return new KnowledgeBase(HexFormat.of().formatHex(digest.digest()), questions, hypotheses, capabilities,
-                mechanisms, retrofitKinds, fixes, thresholds, references, modelDefaults, biasDefaults, List.copyOf(ropeTypeKeys),
+        return new KnowledgeBase(Sha256.hex(digest), questions.byId(), hypotheses.byId(), capabilities.byId(),
+                mechanisms.byId(), retrofitKinds.byId(), fixes.byId(), thresholds.byId(), references.byId(), modelDefaults, biasDefaults, List.copyOf(ropeTypeKeys),
                 List.copyOf(factRows), List.copyOf(factConditions));
     }
 
     /** A problem unless {@code fact} is a fact the evidence stage reads and {@code state} (when given) one of its states. */
-    private static void factState(Entries entries, String pointer, String fact, String state) {
+    private static void factState(KnowledgeFile entries, String pointer, String fact, String state) {
         List<String> states = BuildFact.STATES.get(fact);
         if (states == null) {
             entries.problem("kb.value", pointer, "unknown fact '" + fact + "'",
@@ -316,54 +292,56 @@ public final class KnowledgeBaseLoader {
         };
     }
 
-    private interface EntryReader<T> {
-        T read(JsonNode entry, String pointer);
+    private static KnowledgeFile file(String name, Map<String, LocatedDocument> docs, List<Problem> problems) {
+        return new KnowledgeFile(name, docs.get(name), problems);
     }
 
-    private static <T> Map<String, T> byId(Entries entries, List<JsonNode> list, String pointer, EntryReader<T> reader,
-                                           Function<T, String> id) {
-        Map<String, T> out = new LinkedHashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            String p = pointer + "/" + i;
-            T value = reader.read(list.get(i), p);
+    /**
+     * The entries of one list by id, in file order, with where each is written. {@link #known()}
+     * also holds the ids of entries the schema refused, so a reference to one is not reported again.
+     */
+    private record Ids<T>(Map<String, T> byId, Map<String, String> pointers, Set<String> known) {
+        T get(String id) {
+            return byId.get(id);
+        }
+
+        Collection<T> values() {
+            return byId.values();
+        }
+
+        Set<String> keySet() {
+            return byId.keySet();
+        }
+
+        boolean containsKey(String id) {
+            return byId.containsKey(id);
+        }
+
+        String pointer(String id) {
+            return pointers.get(id);
+        }
+    }
+
+    private static <E, T> Ids<T> byId(KnowledgeFile file, String list, Class<E> shape, Function<E, T> toModel, Function<T, String> id) {
+        Ids<T> out = new Ids<>(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashSet<>());
+        for (KnowledgeFile.Entry<E> e : file.entries(list, shape)) {
+            T value = toModel.apply(e.value());
             String key = id.apply(value);
-            if (out.putIfAbsent(key, value) != null) {
-                entries.problem("kb.duplicate-id", p + "/id", "id '" + key + "' is defined twice", null);
+            if (out.byId().putIfAbsent(key, value) != null) {
+                file.problem("kb.duplicate-id", e.pointer() + "/id", "id '" + key + "' is defined twice", null);
+            } else {
+                out.pointers().put(key, e.pointer());
             }
         }
+        out.known().addAll(out.byId().keySet());
+        out.known().addAll(file.invalidIds(list, "id"));
         return out;
     }
 
-    private static List<ModelDefault> defaults(Entries entries, String section) {
-        List<ModelDefault> out = new ArrayList<>();
-        List<JsonNode> list = entries.list(section);
-        for (int i = 0; i < list.size(); i++) {
-            String p = "/" + section + "/" + i;
-            JsonNode e = list.get(i);
-            entries.onlyKeys(e, p, Set.of("pointer", "value", "basis"));
-            out.add(new ModelDefault(entries.text(e, p, "pointer"), entries.scalar(e, p, "value"), entries.text(e, p, "basis")));
-        }
-        return List.copyOf(out);
-    }
-
-    private static void expect(Entries entries, String pointer, String what, String id, Collection<String> known) {
-        if (!known.contains(id)) {
-            entries.problem("kb.unknown-reference", pointer, "unknown " + what + " '" + id + "'",
-                    Spelling.closest(id, known).map(s -> "did you mean '" + s + "'?").orElse(null));
-        }
-    }
-
-    /** Pointer of the entry with {@code id} in a list, by its position among the ids. */
-    private static String pointer(String list, Collection<String> ids, String id) {
-        int i = new ArrayList<>(ids).indexOf(id);
-        return list + "/" + i;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static void expect(KnowledgeFile file, String pointer, String what, String id, Ids<?> ids) {
+        if (!ids.known().contains(id)) {
+            file.problem("kb.unknown-reference", pointer, "unknown " + what + " '" + id + "'",
+                    Spelling.closest(id, ids.keySet()).map(s -> "did you mean '" + s + "'?").orElse(null));
         }
     }
 }

@@ -6,11 +6,7 @@ import io.posmortem.trace.FactEntry;
 import io.posmortem.trace.Firing;
 import io.posmortem.trace.RuleInfo;
 import io.posmortem.trace.Trace;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,11 +63,7 @@ public final class TraceDocuments {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.posmortem.model.Sha256.hex(text);
     }
 
 }

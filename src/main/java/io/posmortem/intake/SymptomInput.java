@@ -1,0 +1,59 @@
+package io.posmortem.intake;
+
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A symptom file that passed its schema ({@code schema/symptom-file-v1.schema.json}), bound by
+ * Jackson field for field (snake_case keys): every value as written, {@code null} where the file
+ * leaves it out. The schema makes binding total — every type matches and every integer is bounded
+ * to fit an {@code int} — so nothing here is checked again; {@link SymptomFileReader} resolves the
+ * result (defaults, config.json values and derived values, each recorded as an assumption).
+ * Blocks read by {@link RopeConfigReader} ({@code rope_scaling}, {@code what_if}) stay trees.
+ */
+record SymptomInput(String title, ModelInput model, List<BuildInput> builds) {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // posmortem (the format version) and expect are not part of a triage input
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Binds a schema-valid document. */
+    static SymptomInput of(LocatedDocument doc) {
+        try {
+            return MAPPER.treeToValue(doc.root(), SymptomInput.class);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the symptom-file schema accepted a document that does not bind: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    record ModelInput(String name, String positionalEncoding, Integer headDim, Integer heads, Integer trainedContext,
+                      Double ropeBase, Double rotaryFraction, Integer slidingWindow, String config) {}
+
+    record BuildInput(String id, String title, RetrofitInput retrofit, RuntimeInput runtime, List<ObservationInput> observations,
+                      JsonNode whatIf) {}
+
+    record RetrofitInput(String kind, Double factor, Double newBase, Integer targetContext, JsonNode ropeScaling,
+                         BiasInput relativeBias, Boolean fineTuned, Integer fineTunedContext, String description) {}
+
+    record BiasInput(Integer numBuckets, Integer maxDistance, Boolean bidirectional) {}
+
+    record RuntimeInput(String engine, String version, Double reportedBase, Double reportedFactor, Integer contextWindow,
+                        String kvCacheDtype, String ropeDtype, Double attentionFactor, Boolean slidingWindow, Boolean prefixCaching) {}
+
+    record ObservationInput(String id, String workload, String capability, ContextInput context, String outcome, Integer onset,
+                            Boolean worsensWithLength, Boolean shortPromptsChanged, Boolean historyDependent, CountsInput counts,
+                            MetricInput metric, String note) {}
+
+    record ContextInput(Integer from, Integer to) {}
+
+    /** {@code baseline} is the same shape without a baseline of its own. */
+    record CountsInput(Integer successes, Integer trials, CountsInput baseline) {}
+
+    record MetricInput(String name, Double value, Double baseline) {}
+}
