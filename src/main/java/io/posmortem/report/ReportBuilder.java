@@ -68,7 +68,8 @@ public final class ReportBuilder {
         List<Assumption> assumptions = file.assumptions().stream()
                 .filter(a -> a.pointer().startsWith("/model") || a.pointer().startsWith("/builds/" + index + "/")).toList();
 
-        return new BuildReport(run.spec().id(), run.spec().title(), RetrofitSection.build(kind, run.spec(), buildCase), question,
+        return new BuildReport(run.spec().id(), run.spec().title(), RetrofitSection.build(kind, run.spec().retrofit(), buildCase.trainedContext(),
+                buildCase.targetContext()), question,
                 kb.questions().get(question).text(), diagnosis,
                 WhyNotSection.build(trace, buildCase.statedReading(), question, diagnosis, hypotheses, kb.hypotheses()),
                 hypotheses, fixes.recommendations(), fixes.rejected(), discriminators,
