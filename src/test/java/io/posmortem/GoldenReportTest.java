@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code mvn -B -ntp -q test -Dtest=GoldenReportTest -Dgolden.update=true
  *       -Dgolden.confirm=I-changed-the-output} writes the changed files and prints the same summary.</li>
  * </ol>
- * Review {@code git diff src/test/resources/golden} and commit the golden files on their own, with
- * a message that names each difference and why.
+ * The summary lines ({@code golden <file>: unchanged | +A -R lines, written | not written}) are in
+ * {@code target/surefire-reports/io.posmortem.GoldenReportTest-output.txt}; an unconfirmed change
+ * also fails with its summary on the console. Review {@code git diff src/test/resources/golden}
+ * and commit the golden files on their own, with a message that names each difference and why.
  */
 class GoldenReportTest {
 
