@@ -6,7 +6,6 @@ import io.posmortem.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The report as one self-contained HTML page (inline CSS and SVG, no scripts, no external assets):

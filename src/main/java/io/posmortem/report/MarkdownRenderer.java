@@ -4,8 +4,6 @@ import io.posmortem.model.Assumption;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Numbers;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The report as Markdown, for an incident ticket: a summary table of the builds, then per build
