@@ -6,7 +6,6 @@ import io.posmortem.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The report as one self-contained HTML page (inline CSS and SVG, no scripts, no external assets):
@@ -90,7 +89,7 @@ public final class HtmlRenderer {
         for (RecommendationView rec : b.recommendations()) {
             out.append("<h3>").append(rec.rank() == 0 ? "Fix" : "Alternative fix").append(": <code>").append(Html.escape(rec.id()))
                     .append("</code> ").append(Html.escape(rec.title())).append("</h3>\n");
-            if (rec.ropeScaling() != null) out.append("<p>rope_scaling: <code>").append(Html.escape(inline(rec.ropeScaling()))).append("</code></p>\n");
+            if (rec.ropeScaling() != null) out.append("<p>rope_scaling: <code>").append(Html.escape(InlineJson.line(rec.ropeScaling()))).append("</code></p>\n");
             out.append("<table>\n");
             rec.parameters().forEach((k, v) -> out.append("<tr><th>").append(Html.escape(k)).append("</th><td>")
                     .append(Html.escape(v instanceof Number n ? Numbers.format(n.doubleValue()) : String.valueOf(v))).append("</td></tr>\n"));
@@ -165,22 +164,20 @@ public final class HtmlRenderer {
     }
 
     /** Scale per rotary pair against its wavelength, for each RoPE candidate and fix; the diagnosis and first fix emphasised. */
-    @SuppressWarnings("unchecked")
     private static SvgChart ropeChart(BuildReport b) {
-        List<Map<String, Object>> trained = b.evidence().ropePairs();
+        List<EvidenceView.RopePair> trained = b.evidence().ropePairs();
         if (trained == null || trained.isEmpty()) return null;
-        List<Double> wavelengths = trained.stream().map(m -> ((Number) m.get("wavelength")).doubleValue()).toList();
+        List<Double> wavelengths = trained.stream().map(EvidenceView.RopePair::wavelength).toList();
         SvgChart chart = new SvgChart("Scale each mapping applies per rotary pair (1 = as trained)", "wavelength of the pair (tokens)",
                 "scale s_j", true, true);
         String diagnosed = b.diagnosis() == null ? null : b.diagnosis().hypothesis();
         String fix = b.recommendations().isEmpty() ? null : b.recommendations().get(0).id();
-        for (Map<String, Object> s : b.evidence().subjects()) {
-            Object scale = s.get("scale");
-            if (!(scale instanceof List<?> list) || list.size() != wavelengths.size()) continue;
-            String id = String.valueOf(s.getOrDefault("hypothesis", s.get("fix")));
-            boolean isFix = "fix".equals(s.get("role"));
+        for (EvidenceView.SubjectEvidence s : b.evidence().subjects()) {
+            List<Double> ys = s.scale();
+            if (ys == null || ys.size() != wavelengths.size()) continue;
+            String id = String.valueOf(s.hypothesis() != null ? s.hypothesis() : s.fix());
+            boolean isFix = "fix".equals(s.role());
             if (isFix && !id.equals(fix)) continue;
-            List<Double> ys = ((List<Object>) list).stream().map(o -> ((Number) o).doubleValue()).toList();
             chart.series((isFix ? "fix: " : "") + id, points(wavelengths, ys), id.equals(diagnosed) || id.equals(fix), isFix);
         }
         chart.marker(b.retrofit().trainedContext(), "trained").marker(b.retrofit().targetContext(), "target");
@@ -248,13 +245,6 @@ public final class HtmlRenderer {
             out.append("</li>\n");
         }
         out.append("</ul>\n");
-    }
-
-    private static String inline(Map<String, Object> map) {
-        StringBuilder sb = new StringBuilder("{");
-        map.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
-                .append(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v)));
-        return sb.append('}').toString();
     }
 
     private static String anchor(String id) {

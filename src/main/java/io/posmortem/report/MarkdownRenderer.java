@@ -4,8 +4,6 @@ import io.posmortem.model.Assumption;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Numbers;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The report as Markdown, for an incident ticket: a summary table of the builds, then per build
@@ -88,7 +86,7 @@ public final class MarkdownRenderer {
         for (RecommendationView rec : b.recommendations()) {
             out.append("### ").append(rec.rank() == 0 ? "Fix" : "Alternative fix").append(": `").append(rec.id()).append("` - ")
                     .append(escape(rec.title())).append("\n\n");
-            if (rec.ropeScaling() != null) out.append("```json\n").append(json(rec.ropeScaling())).append("\n```\n\n");
+            if (rec.ropeScaling() != null) out.append("```json\n").append(InlineJson.block(rec.ropeScaling())).append("\n```\n\n");
             out.append("| parameter | value |\n| --- | --- |\n");
             rec.parameters().forEach((k, v) -> out.append("| ").append(k).append(" | ").append(value(v)).append(" |\n"));
             out.append('\n');
@@ -150,12 +148,6 @@ public final class MarkdownRenderer {
             }
         }
         out.append('\n');
-    }
-
-    private static String json(Map<String, Object> map) {
-        return map.entrySet().stream().map(e -> "  \"" + e.getKey() + "\": "
-                + (e.getValue() instanceof String s ? "\"" + s + "\"" : String.valueOf(e.getValue())))
-                .collect(Collectors.joining(",\n", "{\n", "\n}"));
     }
 
     private static String value(Object v) {

@@ -94,7 +94,7 @@ public final class TextRenderer {
             if (d.check() != null) wrap(out, "   ", "CHECK: " + d.check());
             if (!b.recommendations().isEmpty()) {
                 RecommendationView fix = b.recommendations().get(0);
-                wrap(out, "   ", "FIX: " + fix.id() + (fix.ropeScaling() == null ? "" : ", rope_scaling " + inline(fix.ropeScaling()))
+                wrap(out, "   ", "FIX: " + fix.id() + (fix.ropeScaling() == null ? "" : ", rope_scaling " + InlineJson.line(fix.ropeScaling()))
                         + " (details below)");
             }
             for (WhyNotView w : b.whyNot()) {
@@ -126,7 +126,7 @@ public final class TextRenderer {
         if (b.whatIf() != null) {
             WhatIfView w = b.whatIf();
             out.append('\n');
-            wrap(out, "   ", "WHAT IF rope_scaling " + inline(w.ropeScaling()) + " (against " + w.comparedWith() + "): "
+            wrap(out, "   ", "WHAT IF rope_scaling " + InlineJson.line(w.ropeScaling()) + " (against " + w.comparedWith() + "): "
                     + (w.fixesEveryDegradation() ? "restores every degraded observation and breaks none" : "does not fix the build"));
             for (String f : w.disappear()) wrap(out, "     - gone: ", f);
             for (String f : w.appear()) wrap(out, "     + new:  ", f);
@@ -135,7 +135,7 @@ public final class TextRenderer {
         for (RecommendationView rec : b.recommendations()) {
             out.append('\n');
             wrap(out, "   ", (rec.rank() == 0 ? "FIX  " : "ALTERNATIVE FIX  ") + rec.id() + " - " + rec.title());
-            if (rec.ropeScaling() != null) wrap(out, "        ", "rope_scaling: " + inline(rec.ropeScaling()));
+            if (rec.ropeScaling() != null) wrap(out, "        ", "rope_scaling: " + InlineJson.line(rec.ropeScaling()));
             wrap(out, "        ", "parameters: " + parameters(rec.parameters()));
             for (String e : rec.predictedEvidence()) wrap(out, "        ", "predicted: " + e);
             for (String c : rec.checks()) wrap(out, "        ", "check: " + c);
@@ -211,12 +211,6 @@ public final class TextRenderer {
                 .filter(e -> !(e.getValue() instanceof String s && s.isEmpty()))
                 .map(e -> e.getKey() + " " + value(e.getValue()))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String inline(Map<String, Object> map) {
-        return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": "
-                + (e.getValue() instanceof String s ? "\"" + s + "\"" : String.valueOf(e.getValue())))
-                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static String value(Object v) {

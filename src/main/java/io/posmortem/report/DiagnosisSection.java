@@ -1,0 +1,33 @@
+package io.posmortem.report;
+
+import io.posmortem.model.Diagnosis;
+import io.posmortem.model.Numbers;
+import io.posmortem.model.RootCause;
+import io.posmortem.model.WireName;
+import io.posmortem.trace.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The answer to the build's question: the rules' {@link Diagnosis} of that question with the
+ * supporting reasons of its hypothesis. A diagnosis of a hypothesis the knowledge base does not
+ * list is the "no fault" answer (confidence 0). Null when the rules did not decide the question.
+ */
+final class DiagnosisSection {
+    private DiagnosisSection() {}
+
+    static DiagnosisView build(Trace trace, String question, List<HypothesisView> hypotheses, Map<String, RootCause> causes) {
+        Optional<Diagnosis> found = trace.liveOfBuild(Diagnosis.class).stream().filter(d -> d.question().equals(question)).findFirst();
+        if (found.isEmpty()) return null;
+        Diagnosis d = found.get();
+        List<Reason> because = hypotheses.stream().filter(h -> h.id().equals(d.hypothesis()))
+                .findFirst().map(HypothesisView::supporting).orElse(List.of());
+        RootCause cause = causes.get(d.hypothesis());
+        return cause == null
+                ? new DiagnosisView(d.hypothesis(), "no fault", 0, WireName.of(d.verdict()),
+                        "No observation shows a degradation.", TraceText.explain(trace, d), null, List.of())
+                : new DiagnosisView(d.hypothesis(), cause.title(), Numbers.round(d.confidence()),
+                        WireName.of(d.verdict()), cause.summary(), TraceText.explain(trace, d), cause.positional() ? null : cause.check(), because);
+    }
+}

@@ -1,0 +1,27 @@
+package io.posmortem.report;
+
+import io.posmortem.model.RootCause;
+import io.posmortem.model.Unchecked;
+import io.posmortem.model.UncheckedNote;
+import io.posmortem.trace.Trace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The hypotheses the input could not check, by id, each with what to ask for and the numbers the rules noted. */
+final class UncheckedSection {
+    private UncheckedSection() {}
+
+    static List<UncheckedView> build(Trace trace, Map<String, RootCause> causes) {
+        List<UncheckedView> out = new ArrayList<>();
+        for (Unchecked u : trace.liveOfBuild(Unchecked.class)) {
+            RootCause h = causes.get(u.hypothesis());
+            List<String> numbers = trace.liveOfBuild(UncheckedNote.class).stream().filter(n -> n.hypothesis().equals(h.id()))
+                    .map(n -> TraceText.explain(trace, n)).toList();
+            out.add(new UncheckedView(h.id(), h.title(), h.ask(), numbers));
+        }
+        out.sort(Comparator.comparing(UncheckedView::hypothesis));
+        return List.copyOf(out);
+    }
+}
