@@ -97,7 +97,7 @@ public record SourceText(String source, String text, String sha256) {
         }
         String text = out.flip().toString();
         if (text.isBlank()) {
-            throw fail("input.empty", source, "file is empty", "a symptom file", "the README's symptom-file section shows one");
+            throw fail("input.empty", source, "file is empty", "a symptom file", "docs/symptom-file.md shows one");
         }
         return new SourceText(source, text, io.posmortem.model.Sha256.hex(bytes));
     }

@@ -3,7 +3,7 @@ package io.posmortem.model;
 /**
  * A located user error: in a symptom file, a knowledge-base file, or a rule file.
  *
- * @param code     stable machine-readable code (documented in the README), e.g. {@code schema.required}
+ * @param code     stable machine-readable code (documented in docs/symptom-file.md and docs/user-guide.md), e.g. {@code schema.required}
  * @param source   the file, as given
  * @param pointer  JSON pointer inside the file, or {@code ""} when the problem is not at a node
  * @param line     1-based line, or 0 when unknown

@@ -6,7 +6,7 @@
  * {@code UncheckedSection}, {@code ConfigFindingsSection}, {@code WhatIfSection},
  * {@code CountsSection}, {@code KeyNumbersSection}, {@code EvidenceSection}, {@code ChartsSection},
  * {@code ReasoningSection}, {@code RetrofitSection}). The JSON form is written by Jackson over the
- * records ({@link JsonRenderer}) and documented in the README; field names are the snake_case of
+ * records ({@link JsonRenderer}) and documented in docs/json-reference.md; field names are the snake_case of
  * the record components and null fields are left out. A config block set inside a text, Markdown
  * or HTML report is written by {@link InlineJson}.
  */
