@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that must fire and rules that must stay silent. One test per build, named by file and build.
  *
  * <p>Every {@code .yaml}, {@code .yml} and {@code .json} file under {@code fixtures/} is a scenario
- * except in the directories of {@link #NOT_SCENARIOS}. A scenario that cannot be read, or that has
+ * except model configs ({@code *.config.json}, read by the scenario beside them) and the files in
+ * the directories of {@link #NOT_SCENARIOS}. A scenario that cannot be read, or that has
  * lost its {@code expect:} block, is a failing test that names the file: a fixture cannot drop out
  * of the suite silently.
  */
@@ -37,10 +38,9 @@ class FixtureTest {
     /**
      * Top-level fixture directories that hold no scenarios, each checked by its own test: malformed
      * inputs ({@code InvalidInputTest}), inputs once hostile ({@code HostileNumbersTest},
-     * {@code HostileFilesTest}), model configs ({@code ConfigAndWhatIfTest}) and broken rule packs
-     * ({@code RulePackTest}, {@code ContainmentTest}).
+     * {@code HostileFilesTest}) and broken rule packs ({@code RulePackTest}, {@code ContainmentTest}).
      */
-    static final Set<String> NOT_SCENARIOS = Set.of("invalid", "hostile", "configs", "broken-rules");
+    static final Set<String> NOT_SCENARIOS = Set.of("invalid", "hostile", "broken-rules");
 
     static final Path ROOT = Path.of("fixtures");
 
@@ -58,6 +58,7 @@ class FixtureTest {
 
     static boolean isSymptomSyntax(Path p) {
         String name = p.getFileName().toString();
+        if (name.endsWith(".config.json")) return false; // a model config, not a symptom file
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
