@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code posmortem verify} on the shipped tree, on broken packs, and following the authoring guide. */
 class VerifyTest {
@@ -42,6 +45,23 @@ class VerifyTest {
         assertTrue(cli.out().contains(code), cli.out());
         assertTrue(cli.out().contains(where), cli.out());
         assertTrue(cli.out().contains("VERIFY FAILED"), cli.out());
+    }
+
+    @Test
+    void aFixtureThatCannotBeReadFailsVerifyByName(@TempDir Path dir) throws IOException {
+        // The seed, a scenario that no longer parses, and a malformed input its directory's
+        // expected-errors.tsv lists (an intake-error fixture, which is no scenario).
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        Files.copy(Path.of("fixtures/seed/founding-case.yaml"), fixtures.resolve("seed.yaml"));
+        Files.writeString(fixtures.resolve("broken-scenario.yaml"), "posmortem: 1\nbuilds: [oops\nexpect:\n  builds: {}\n");
+        Path invalid = Files.createDirectories(fixtures.resolve("invalid"));
+        Files.writeString(invalid.resolve("malformed.yaml"), "builds: [oops\n");
+        Files.writeString(invalid.resolve("expected-errors.tsv"), "# file\tcode\nmalformed.yaml\tsyntax\n");
+        Cli cli = Cli.run("verify", "--fixtures", fixtures.toString());
+        assertEquals(ExitCodes.VERIFY, cli.exit(), cli.out());
+        assertTrue(cli.out().contains("broken-scenario.yaml: cannot be read: "), cli.out());
+        assertTrue(!cli.out().contains("malformed.yaml"), cli.out());
+        assertTrue(cli.out().contains("1 scenarios"), cli.out());
     }
 
     @Test
@@ -92,10 +112,15 @@ class VerifyTest {
     void contradictoryThresholdsAreRefused(@TempDir Path dir) throws IOException {
         Path kb = copy(Path.of("knowledge-base"), dir.resolve("knowledge-base"));
         Path thresholds = kb.resolve("thresholds.yaml");
-        String text = Files.readString(thresholds);
-        int at = text.indexOf("id: rope.local-kept-share");
-        int value = text.indexOf("value: 0.1", at);
-        Files.writeString(thresholds, text.substring(0, value) + "value: 0.9" + text.substring(value + "value: 0.1".length()));
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        JsonNode tree = yaml.readTree(Files.readString(thresholds));
+        ObjectNode kept = null;
+        for (JsonNode t : tree.path("thresholds")) {
+            if (t.path("id").asString().equals("rope.local-kept-share")) kept = (ObjectNode) t;
+        }
+        assertTrue(kept != null && kept.path("value").asDouble() == 0.1, "rope.local-kept-share = 0.1 before the edit: " + kept);
+        kept.put("value", 0.9);
+        Files.writeString(thresholds, yaml.writeValueAsString(tree));
         Cli cli = Cli.run("verify", "--kb", kb.toString());
         assertEquals(ExitCodes.VERIFY, cli.exit());
         assertTrue(cli.out().contains("rope.local-lost-share = 0.5 must exceed rope.local-kept-share = 0.9"), cli.out());

@@ -107,7 +107,10 @@ final class VerifyCommand implements Callable<Integer> {
             try {
                 expectations = ExpectationReader.read(file);
             } catch (InvalidInputException e) {
-                continue; // malformed inputs are fixtures of intake errors, not scenarios
+                // A malformed input listed in its directory's expected-errors.tsv is a fixture of an
+                // intake error, not a scenario; any other fixture that cannot be read fails the pack.
+                if (!listedAsMalformed(file)) failures.add(file + ": cannot be read: " + e.problems().get(0).oneLine());
+                continue;
             }
             if (expectations.isEmpty()) continue;
             scenarios++;
@@ -209,6 +212,18 @@ final class VerifyCommand implements Callable<Integer> {
             return walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /** Whether the first column of an {@code expected-errors.tsv} beside the file names it. */
+    static boolean listedAsMalformed(Path file) {
+        Path list = file.resolveSibling("expected-errors.tsv");
+        if (!Files.isRegularFile(list)) return false;
+        String name = file.getFileName().toString();
+        try (Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> !l.startsWith("#")).anyMatch(l -> l.split("\t", 2)[0].equals(name));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.posmortem.evidence.bias;
 
-import io.posmortem.evidence.Domain;
+import io.posmortem.evidence.domain.Domain;
 
 /**
  * ALiBi head slopes and penalties (Press, Smith, Lewis 2022; the authors' {@code get_slopes}).

@@ -1,6 +1,6 @@
 package io.posmortem.evidence.bias;
 
-import io.posmortem.evidence.Domain;
+import io.posmortem.evidence.domain.Domain;
 import java.util.ArrayList;
 import java.util.List;
 

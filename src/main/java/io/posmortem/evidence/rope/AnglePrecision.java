@@ -1,6 +1,6 @@
 package io.posmortem.evidence.rope;
 
-import io.posmortem.evidence.Domain;
+import io.posmortem.evidence.domain.Domain;
 
 /**
  * The error of a rotary angle {@code position * theta} when the position, the frequency and their

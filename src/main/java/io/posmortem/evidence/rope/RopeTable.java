@@ -1,6 +1,6 @@
 package io.posmortem.evidence.rope;
 
-import io.posmortem.evidence.Domain;
+import io.posmortem.evidence.domain.Domain;
 import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.WireName;
 import io.posmortem.model.RopeMapping;

@@ -1,6 +1,6 @@
 package io.posmortem.evidence.stats;
 
-import io.posmortem.evidence.Domain;
+import io.posmortem.evidence.domain.Domain;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 

@@ -1,4 +1,4 @@
-package io.posmortem.evidence;
+package io.posmortem.evidence.domain;
 
 /** Argument checks that name the parameter, for every public evidence function. */
 public final class Domain {
