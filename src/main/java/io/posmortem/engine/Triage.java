@@ -1,4 +1,4 @@
-package io.posmortem.cli;
+package io.posmortem.engine;
 
 import io.posmortem.evidence.CaseEvidence;
 import io.posmortem.inference.InferenceException;
@@ -21,8 +21,8 @@ import io.posmortem.model.Deadline;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Subject;
 import io.posmortem.model.SymptomFile;
-import io.posmortem.report.BuildRun;
-import io.posmortem.report.TriageRun;
+import io.posmortem.run.BuildRun;
+import io.posmortem.run.TriageRun;
 import io.posmortem.trace.Trace;
 import java.nio.file.Path;
 import java.time.Duration;
