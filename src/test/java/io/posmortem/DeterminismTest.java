@@ -2,8 +2,8 @@ package io.posmortem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.cli.Triage;
-import io.posmortem.report.TriageRun;
+import io.posmortem.engine.Triage;
+import io.posmortem.run.TriageRun;
 import io.posmortem.trace.Firing;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 
-import io.posmortem.cli.Triage;
+import io.posmortem.engine.Triage;
 import io.posmortem.evidence.CaseEvidence;
 import io.posmortem.inference.InferenceException;
 import io.posmortem.model.Problem;

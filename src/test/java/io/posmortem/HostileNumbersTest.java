@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posmortem.cli.Triage;
+import io.posmortem.engine.Triage;
 import io.posmortem.inference.InferenceException;
 import io.posmortem.intake.SourceText;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.posmortem.cli;
 
+import io.posmortem.engine.Triage;
 import io.posmortem.inference.InferenceException;
 import io.posmortem.inference.RulePackException;
 import io.posmortem.intake.InvalidInputException;
@@ -13,7 +14,7 @@ import io.posmortem.report.JsonRenderer;
 import io.posmortem.report.Report;
 import io.posmortem.report.ReportBuilder;
 import io.posmortem.report.TraceDiff;
-import io.posmortem.report.TriageRun;
+import io.posmortem.run.TriageRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.posmortem.cli;
 
+import io.posmortem.engine.Triage;
 import io.posmortem.inference.InferenceException;
 import io.posmortem.inference.RulePackException;
 import io.posmortem.intake.InvalidInputException;

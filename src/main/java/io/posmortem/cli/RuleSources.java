@@ -1,5 +1,6 @@
 package io.posmortem.cli;
 
+import io.posmortem.engine.Triage;
 import io.posmortem.inference.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;

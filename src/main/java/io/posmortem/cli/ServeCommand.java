@@ -1,18 +1,12 @@
 package io.posmortem.cli;
 
+import io.posmortem.serve.ServiceOptions;
+import io.posmortem.serve.TriageService;
 import io.posmortem.inference.RulePackException;
 import io.posmortem.knowledge.KnowledgeBaseException;
-import io.posmortem.report.ReportBuilder;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -31,12 +25,6 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Serves triage over HTTP: POST /triage (symptom file in, JSON report out), GET /health, POST /admin/reload.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
-
-    static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
-    static final int MAX_TIMEOUT = 3600;
-    static final int MAX_CONCURRENCY = 256;
-    static final int MAX_READ_TIMEOUT = 600;
-    static final int MAX_CONNECTIONS_LIMIT = 100_000;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
     String host = "127.0.0.1";
@@ -108,7 +96,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         try {
             service.start(first);
         } catch (Exception e) {
-            err.println("posmortem serve: cannot listen on " + host + ":" + port + ": " + bindFailure(e));
+            err.println("posmortem serve: cannot listen on " + host + ":" + port + ": " + ServiceOptions.bindFailure(e));
             err.flush();
             return ExitCodes.UNAVAILABLE;
         }
@@ -122,8 +110,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     TriageService.Engine load() throws KnowledgeBaseException, RulePackException {
-        Triage triage = sources.load();
-        return new TriageService.Engine(triage, new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE));
+        return TriageService.Engine.of(sources.load());
     }
 
     /** Loads the rules and starts serving (for embedding and tests; {@link #call()} does the same and waits). */
@@ -147,58 +134,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** The options checked and turned into the service's settings; a value out of range is a usage error naming its option. */
     TriageService.Settings settings() {
-        range("--port", port, 0, 65535);
-        range("--max-body", maxBody, 1, MAX_BODY_LIMIT);
-        range("--timeout", timeoutSeconds, 1, MAX_TIMEOUT);
-        range("--concurrency", concurrency, 0, MAX_CONCURRENCY);
-        range("--read-timeout", readTimeoutSeconds, 1, MAX_READ_TIMEOUT);
-        range("--max-connections-per-client", perClient, 1, MAX_CONNECTIONS_LIMIT);
-        range("--max-connections", maxConnections, 1, MAX_CONNECTIONS_LIMIT);
-        LinkedHashSet<String> hosts = new LinkedHashSet<>();
-        for (String h : allowHosts) {
-            if (h.isBlank() || !h.matches("[A-Za-z0-9._:\\[\\]-]+")) usage("--allow-host: '" + RequestLog.printable(h, 100) + "' is not a host name or address");
-            hosts.add(h);
-        }
-        // Clients reaching a non-wildcard bind address use that address as their Host.
-        if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) hosts.add(host);
-        int workers = concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
-        return new TriageService.Settings(host, port, maxBody, Duration.ofSeconds(timeoutSeconds), workers, Duration.ofSeconds(readTimeoutSeconds),
-                perClient, maxConnections, hosts, reloadToken(), smokeCase, quiet);
-    }
-
-    /** SHA-256 of the token in {@code --reload-token-file} (null without one). */
-    private byte[] reloadToken() {
-        if (reloadTokenFile == null) return null;
-        // Only a regular file: a FIFO would block start-up, a device could be endless.
-        if (!Files.isRegularFile(reloadTokenFile)) usage("--reload-token-file: " + reloadTokenFile + " is not a regular file");
-        String token;
+        ServiceOptions options = new ServiceOptions(host, port, maxBody, timeoutSeconds, concurrency, readTimeoutSeconds, perClient,
+                maxConnections, allowHosts, reloadTokenFile, smokeCase, quiet);
         try {
-            if (Files.size(reloadTokenFile) > 4096) usage("--reload-token-file: " + reloadTokenFile + " is larger than 4096 bytes; it should hold one token");
-            token = Files.readString(reloadTokenFile, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            usage("--reload-token-file: cannot read " + reloadTokenFile + " (" + e.getClass().getSimpleName() + ")");
-            return null;
+            return options.settings();
+        } catch (IllegalArgumentException e) {
+            if (spec == null) throw e;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (token.length() < 16) usage("--reload-token-file: the token in " + reloadTokenFile + " is shorter than 16 characters");
-        if (token.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) usage("--reload-token-file: the token must be one line without spaces or control characters");
-        return RequestPolicy.digest(token);
-    }
-
-    private void range(String option, int value, int min, int max) {
-        if (value < min || value > max) usage(option + " must be between " + min + " and " + max + " (got " + value + ")");
-    }
-
-    private void usage(String message) {
-        if (spec == null) throw new IllegalArgumentException(message);
-        throw new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    /** Why binding failed, in words (never a stack trace). */
-    static String bindFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException b) return "the address is in use or not available (" + b.getMessage() + ")";
-            if (t instanceof UnknownHostException) return "unknown host";
-        }
-        return String.valueOf(e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Thin commands over the stages: argument parsing, exit codes, where output goes. The
- * {@link io.posmortem.cli.Triage} pipeline wires intake, evidence and inference together.
+ * Thin commands: each parses its options, calls the {@link io.posmortem.engine engine} (or a
+ * stage directly for the evidence commands), chooses a renderer and maps the outcome to an exit
+ * code ({@link io.posmortem.cli.ExitCodes}).
  */
 package io.posmortem.cli;

@@ -1,5 +1,7 @@
 package io.posmortem.report;
 
+import io.posmortem.run.TriageRun;
+import io.posmortem.run.BuildRun;
 import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.model.AlibiProfile;
 import io.posmortem.model.Belief;

@@ -1,5 +1,7 @@
 package io.posmortem.report;
 
+import io.posmortem.run.TriageRun;
+import io.posmortem.run.BuildRun;
 import io.posmortem.model.Belief;
 import io.posmortem.model.Diagnosis;
 import io.posmortem.trace.FactEntry;

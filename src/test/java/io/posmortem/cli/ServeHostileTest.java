@@ -1,5 +1,8 @@
 package io.posmortem.cli;
 
+import io.posmortem.serve.RequestLog;
+import io.posmortem.serve.RequestPolicy;
+import io.posmortem.serve.TriageService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posmortem.Cli;
 import io.posmortem.cli.ExitCodes;
-import io.posmortem.cli.Triage;
+import io.posmortem.engine.Triage;
 import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.knowledge.KnowledgeBaseLoader;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.posmortem.cli;
+package io.posmortem.engine;
 
 import io.posmortem.evidence.CaseEvidence;
 import io.posmortem.inference.InferenceException;
@@ -21,8 +21,8 @@ import io.posmortem.model.Deadline;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Subject;
 import io.posmortem.model.SymptomFile;
-import io.posmortem.report.BuildRun;
-import io.posmortem.report.TriageRun;
+import io.posmortem.run.BuildRun;
+import io.posmortem.run.TriageRun;
 import io.posmortem.trace.Trace;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +30,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The triage pipeline: intake -> evidence -> inference, per build. Knowledge and rules are loaded
- * once and shared by every input.
+ * The triage pipeline for one input: intake (read and validate, defaults recorded as
+ * assumptions) -> evidence (per build) -> inference (one rule session per build). Knowledge and
+ * rules are loaded once and shared by every input; a {@code Triage} is immutable and safe to use
+ * from several threads at once.
+ *
+ * <p>Failures: input that is not a valid symptom file is an {@link InvalidInputException} with
+ * every problem found (never a stack trace for the user); rules that cannot finish (a time,
+ * firing or memory limit, an exception in a rule) and evidence past the per-input budget
+ * ({@code evidence.timeout}) are an {@link InferenceException}; with {@link #withBudget} a budget
+ * reached outside evidence and rules may surface as the unchecked
+ * {@link io.posmortem.model.Deadline.Exceeded}. No partial run is returned.
  */
 public final class Triage {
     private final KnowledgeBase kb;
@@ -67,6 +76,7 @@ public final class Triage {
         return budget == null ? Deadline.none() : Deadline.after(budget);
     }
 
+    /** Loads the knowledge base from {@code kbDir} and compiles the rules in {@code rulesDir} against it. */
     public static Triage load(Path rulesDir, Path kbDir) throws KnowledgeBaseException, RulePackException {
         KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
         return new Triage(kb, RulePack.load(rulesDir, kb));
@@ -80,6 +90,7 @@ public final class Triage {
         return rules;
     }
 
+    /** Triages the symptom file at {@code input}. */
     public TriageRun run(Path input) throws InvalidInputException, InferenceException {
         return run(reader.read(input));
     }
@@ -113,6 +124,7 @@ public final class Triage {
         return run(file);
     }
 
+    /** Triages text already read (a stream, a request body). */
     public TriageRun run(SourceText input) throws InvalidInputException, InferenceException {
         return run(reader.read(input));
     }

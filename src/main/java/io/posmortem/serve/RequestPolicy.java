@@ -1,4 +1,4 @@
-package io.posmortem.cli;
+package io.posmortem.serve;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * CORS-simple ones, so a browser must ask first and is refused), and the reload token. Pure
  * functions over header values.
  */
-final class RequestPolicy {
+public final class RequestPolicy {
 
     /** Host names that always name this machine. */
     static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
@@ -94,7 +94,7 @@ final class RequestPolicy {
     }
 
     /** SHA-256 of a token, so tokens of any length compare in constant time. */
-    static byte[] digest(String token) {
+    public static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

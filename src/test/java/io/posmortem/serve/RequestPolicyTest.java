@@ -1,4 +1,4 @@
-package io.posmortem.cli;
+package io.posmortem.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,15 +1,15 @@
-package io.posmortem.cli;
+package io.posmortem.serve;
 
 /**
  * The one line {@code serve} logs per request: client address, method, path (never the query or
  * the body), status, milliseconds, response bytes, and for a 5xx its cause. Everything that came
  * from the client is made printable first.
  */
-final class RequestLog {
+public final class RequestLog {
     private RequestLog() {}
 
     /** {@code posmortem serve: ADDRESS METHOD PATH STATUS MS ms BYTES B[ cause: CAUSE]}. */
-    static String line(String remote, String method, String path, int status, long millis, long bytes, String cause) {
+    public static String line(String remote, String method, String path, int status, long millis, long bytes, String cause) {
         StringBuilder b = new StringBuilder("posmortem serve: ")
                 .append(printable(remote, 64)).append(' ')
                 .append(printable(method, 16)).append(' ')
@@ -25,7 +25,7 @@ final class RequestLog {
      * {@code s} with C0 and C1 control characters, DEL and bidirectional overrides replaced by
      * {@code ?}, cut to {@code max} characters (marked with "...").
      */
-    static String printable(String s, int max) {
+    public static String printable(String s, int max) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(Math.min(s.length(), max + 3));
         for (int i = 0; i < s.length() && b.length() < max; i++) {

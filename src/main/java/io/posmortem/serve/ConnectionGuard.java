@@ -1,4 +1,4 @@
-package io.posmortem.cli;
+package io.posmortem.serve;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.posmortem.report;
+package io.posmortem.run;
 
 import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.BuildSpec;

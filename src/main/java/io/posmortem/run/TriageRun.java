@@ -1,4 +1,4 @@
-package io.posmortem.report;
+package io.posmortem.run;
 
 import io.posmortem.model.SymptomFile;
 import java.util.List;
