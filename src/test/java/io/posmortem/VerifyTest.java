@@ -59,7 +59,7 @@ class VerifyTest {
         Files.writeString(invalid.resolve("expected-errors.tsv"), "# file\tcode\nmalformed.yaml\tsyntax\n");
         Cli cli = Cli.run("verify", "--fixtures", fixtures.toString());
         assertEquals(ExitCodes.VERIFY, cli.exit(), cli.out());
-        assertTrue(cli.out().contains("broken-scenario.yaml: cannot be read: "), cli.out());
+        assertTrue(cli.out().contains("broken-scenario.yaml: cannot be read as a fixture: "), cli.out());
         assertTrue(!cli.out().contains("malformed.yaml"), cli.out());
         assertTrue(cli.out().contains("1 scenarios"), cli.out());
     }

@@ -1,5 +1,6 @@
 package io.posmortem.engine;
 
+import io.posmortem.model.AtomicFiles;
 import io.posmortem.inference.InferenceException;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.model.Problem;

@@ -1,5 +1,7 @@
 package io.posmortem.engine;
 
+import io.posmortem.model.Sha256;
+import io.posmortem.model.AtomicFiles;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.SourceText;
 import io.posmortem.report.Report;
@@ -9,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -32,7 +32,7 @@ final class DoneMarkers {
                 .append('\n').append(options.format()).append('\n').append(options.withTrace()).append('\n').append(options.configAnywhere())
                 .append('\n').append(options.whatIf()).append('\n').append(options.modelConfig()).append('\n')
                 .append(options.modelConfig() == null ? "" : String.valueOf(sha256Of(options.modelConfig())));
-        return sha256(key.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(key.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The hidden file beside a report that records what it was made from. */
@@ -77,22 +77,14 @@ final class DoneMarkers {
         try {
             SourceText.checkRegular(file);
             try (InputStream in = Files.newInputStream(file)) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                MessageDigest digest = Sha256.digest();
                 byte[] buffer = new byte[65536];
                 long total = 0;
                 for (int n; (n = in.read(buffer)) > 0 && total <= SourceText.MAX_BYTES; total += n) digest.update(buffer, 0, n);
-                return HexFormat.of().formatHex(digest.digest());
+                return Sha256.hex(digest);
             }
-        } catch (InvalidInputException | IOException | NoSuchAlgorithmException e) {
+        } catch (InvalidInputException | IOException e) {
             return null;
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.posmortem.engine;
 
+import io.posmortem.model.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.posmortem.report;
 
+import io.posmortem.run.BuildRun;
 import io.posmortem.model.FixCheck;
 import io.posmortem.model.FixEffect;
 import io.posmortem.model.FixOption;

@@ -1,5 +1,6 @@
 package io.posmortem.report;
 
+import io.posmortem.run.BuildRun;
 import io.posmortem.knowledge.SubjectPlan;
 import io.posmortem.model.Finding;
 import io.posmortem.model.FixCheck;

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class PackReload {
             try {
                 fresh = source.load().withBudget(settings.timeout());
             } catch (KnowledgeBaseException | RulePackException e) {
-                List<Problem> problems = e instanceof KnowledgeBaseException k ? k.problems() : ((RulePackException) e).problems();
+                List<Problem> problems = e.problems();
                 ex.answer(409, Replies.kept("the new rules or knowledge base are broken; the old ones stay in force",
                         problems.stream().map(Problem::oneLine).toList()), null);
                 return;
@@ -115,7 +116,14 @@ final class PackReload {
     }
 
     /**
-     * Triages the smoke case with a new engine on a thread of its own, under the request timeout;
+     * The smoke triage's budget at least: a freshly compiled pack's first triage on a loaded
+     * machine may take longer than a short request timeout without being broken.
+     */
+    static final Duration SMOKE_MINIMUM = Duration.ofSeconds(10);
+
+    /**
+     * Triages the smoke case with a new engine on a thread of its own, under the request timeout
+     * or {@link #SMOKE_MINIMUM}, whichever is longer;
      * returns why it failed (empty: it passed). A triage that does not return in time is
      * abandoned (its thread is counted until it ends).
      */
@@ -126,7 +134,8 @@ final class PackReload {
         } catch (InvalidInputException | IOException e) {
             return List.of("the smoke case cannot be read: " + RequestLog.printable(e.getMessage(), 300));
         }
-        FutureTask<Object> task = new FutureTask<>(() -> fresh.triage().run(input));
+        Duration budget = settings.timeout().compareTo(SMOKE_MINIMUM) > 0 ? settings.timeout() : SMOKE_MINIMUM;
+        FutureTask<Object> task = new FutureTask<>(() -> fresh.triage().withBudget(budget).run(input));
         liveSmokes.incrementAndGet();
         Thread thread = new Thread(() -> {
             try {
@@ -137,12 +146,12 @@ final class PackReload {
         }, "posmortem-reload-check");
         thread.setDaemon(true);
         thread.start();
-        long wait = settings.timeout().plus(TriageService.STUCK_GRACE).toNanos();
+        long wait = budget.plus(TriageService.STUCK_GRACE).toNanos();
         try {
             task.get(wait, TimeUnit.NANOSECONDS);
             return List.of();
         } catch (TimeoutException t) {
-            return List.of("the smoke triage of " + input.source() + " did not finish within " + settings.timeout().toSeconds() + " s");
+            return List.of("the smoke triage of " + input.source() + " did not finish within " + budget.toSeconds() + " s");
         } catch (InterruptedException t) {
             Thread.currentThread().interrupt();
             return List.of("interrupted while checking the new rules");

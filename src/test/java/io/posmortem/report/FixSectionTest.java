@@ -1,5 +1,6 @@
 package io.posmortem.report;
 
+import io.posmortem.run.BuildRun;
 import static io.posmortem.report.HandTrace.BUILD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
