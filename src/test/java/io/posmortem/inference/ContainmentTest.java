@@ -115,9 +115,10 @@ class ContainmentTest {
 
     @Test
     void crossJoinsInParallelInASmallHeapAreStoppedAndTheProcessEndsNormally() throws Exception {
-        // With -Xmx256m the default budget is a quarter of the heap per session; four in parallel would
-        // exhaust it between them but for the share all running sessions may take together.
-        Run run = posmortem(List.of("-Xmx256m"), "triage", "-j", "4", "--rules", "fixtures/broken-rules/cross-join", "--format", "json",
+        // With -Xmx512m the default budget is a quarter of the heap per session; four in parallel would
+        // exhaust it between them but for the share all running sessions may take together (half the
+        // heap; the margin above it is what the watchdog's 10 ms tick lets them overshoot by).
+        Run run = posmortem(List.of("-Xmx512m"), "triage", "-j", "4", "--rules", "fixtures/broken-rules/cross-join", "--format", "json",
                 "fixtures/seed/founding-case.yaml", "fixtures/classes/dynamic-ntk-history.yaml", "fixtures/seed/founding-case.yaml",
                 "fixtures/classes/dynamic-ntk-history.yaml");
         assertEquals(ExitCodes.RULES, run.exit(), run.err());
