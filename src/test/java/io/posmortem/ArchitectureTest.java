@@ -117,6 +117,37 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(main);
     }
 
+    /**
+     * The model is split by the stage that creates each type. Shared types ({@code model} itself)
+     * use no sub-package; a sub-package uses only those listed here (besides {@code model}).
+     */
+    static final Map<String, Set<String>> MODEL_ALLOWED = Map.of(
+            "positional", Set.of(),
+            "input", Set.of("positional"),
+            "knowledge", Set.of("positional"),
+            "evidence", Set.of("positional", "input", "knowledge"),
+            "derived", Set.of());
+
+    @Test
+    void modelSubpackagesFollowTheStages() {
+        Set<String> parts = new TreeSet<>();
+        main.forEach(c -> {
+            if (c.getPackageName().startsWith(ROOT + ".model.")) parts.add(c.getPackageName().substring(ROOT.length() + 7));
+        });
+        assertEquals(new TreeSet<>(MODEL_ALLOWED.keySet()), parts, "a new model sub-package must be added to MODEL_ALLOWED");
+        LayeredArchitecture layers = Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("shared").definedBy(ROOT + ".model");
+        for (String part : MODEL_ALLOWED.keySet()) layers = layers.layer(part).definedBy(ROOT + ".model." + part + "..");
+        layers = layers.whereLayer("shared").mayNotAccessAnyLayer();
+        for (Map.Entry<String, Set<String>> e : MODEL_ALLOWED.entrySet()) {
+            Set<String> may = new TreeSet<>(e.getValue());
+            may.add("shared");
+            layers = layers.whereLayer(e.getKey()).mayOnlyAccessLayers(may.toArray(String[]::new));
+        }
+        layers.check(main);
+    }
+
     @Test
     void modelUsesOnlyTheJdk() {
         classes().that().resideInAPackage(ROOT + ".model..")

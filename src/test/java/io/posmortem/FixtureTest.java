@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.posmortem.cli.ExitCodes;
 import io.posmortem.intake.ExpectationReader;
 import io.posmortem.intake.InvalidInputException;
-import io.posmortem.model.BuildExpectation;
+import io.posmortem.model.input.BuildExpectation;
 import io.posmortem.report.ExpectationCheck;
 import io.posmortem.report.Report;
 import java.io.IOException;

@@ -7,31 +7,31 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.posmortem.engine.Triage;
 import io.posmortem.evidence.CaseEvidence;
-import io.posmortem.inference.InferenceException;
-import io.posmortem.model.Problem;
-import java.util.ArrayList;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import io.posmortem.evidence.rope.RopeTable;
+import io.posmortem.inference.InferenceException;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.SourceText;
 import io.posmortem.intake.SymptomFileReader;
 import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.knowledge.KnowledgeBaseLoader;
 import io.posmortem.knowledge.SubjectPlan;
-import io.posmortem.model.BuildSpec;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.SymptomFile;
+import io.posmortem.model.Problem;
+import io.posmortem.model.input.BuildSpec;
+import io.posmortem.model.input.SymptomFile;
+import io.posmortem.model.positional.RopeMapping;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seeded random inputs for intake and evidence: mutated fixtures must either be read or rejected
@@ -115,7 +115,7 @@ class FuzzTest {
             };
             String seed = "case " + i + ": dims " + dims + ", " + mapping + ", trained " + trained + ", seq " + seqLen;
             try {
-                RopeTable.compute(dims, mapping, trained, seqLen, new io.posmortem.model.EvidenceSettings(32, 1, 20, 0.5));
+                RopeTable.compute(dims, mapping, trained, seqLen, new io.posmortem.model.knowledge.EvidenceSettings(32, 1, 20, 0.5));
             } catch (IllegalArgumentException e) {
                 if (e.getMessage() == null || e.getMessage().isBlank()) fail(seed + ": domain error without a message");
             } catch (RuntimeException e) {

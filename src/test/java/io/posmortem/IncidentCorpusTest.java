@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posmortem.cli.ExitCodes;
 import io.posmortem.intake.ExpectationReader;
-import io.posmortem.model.BuildExpectation;
+import io.posmortem.model.input.BuildExpectation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

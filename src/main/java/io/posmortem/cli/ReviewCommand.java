@@ -7,7 +7,7 @@ import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.LocatedDocument;
 import io.posmortem.intake.SourceText;
 import io.posmortem.knowledge.KnowledgeBaseException;
-import io.posmortem.model.RootCause;
+import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.report.BuildReport;
 import io.posmortem.report.HypothesisView;
 import io.posmortem.report.Report;
@@ -20,10 +20,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code posmortem review}: turns a triaged symptom file and the engineer's verdict into a fixture

@@ -1,7 +1,7 @@
 package io.posmortem.cli;
 
 import io.posmortem.evidence.bias.BucketTable;
-import io.posmortem.model.BucketSpec;
+import io.posmortem.model.positional.BucketSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

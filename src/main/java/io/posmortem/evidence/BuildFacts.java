@@ -1,8 +1,8 @@
 package io.posmortem.evidence;
 
-import io.posmortem.model.BuildCase;
-import io.posmortem.model.BuildFact;
 import io.posmortem.model.Numbers;
+import io.posmortem.model.evidence.BuildFact;
+import io.posmortem.model.knowledge.BuildCase;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.posmortem.evidence;
 
 import io.posmortem.evidence.rope.InverseFrequencies;
-import io.posmortem.model.ConfigEntry;
-import io.posmortem.model.ConfigReading;
-import io.posmortem.model.LoaderReading;
-import io.posmortem.model.ModelConfig;
 import io.posmortem.model.WireName;
+import io.posmortem.model.evidence.ConfigEntry;
+import io.posmortem.model.evidence.ConfigReading;
+import io.posmortem.model.evidence.LoaderReading;
+import io.posmortem.model.input.ModelConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,7 @@ public final class ConfigLoading {
     private static LoaderReading reading(String build, String generation, double factor, Double attention, Double mscale,
                                          Double mscaleAllDim, int context) {
         double af = attention != null ? attention
-                : InverseFrequencies.attentionFactor(new io.posmortem.model.RopeMapping.Yarn(1e4, Math.max(1, factor), context, 32, 1,
+                : InverseFrequencies.attentionFactor(new io.posmortem.model.positional.RopeMapping.Yarn(1e4, Math.max(1, factor), context, 32, 1,
                         null, mscale, mscaleAllDim, true));
         return new LoaderReading(build, generation, factor, af, context);
     }

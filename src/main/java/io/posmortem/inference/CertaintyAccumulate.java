@@ -1,9 +1,9 @@
 package io.posmortem.inference;
 
+import io.posmortem.model.derived.Support;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.io.Serializable;
-import io.posmortem.model.Support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.posmortem.inference;
 
 import io.posmortem.knowledge.KnowledgeBase;
-import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.Deadline;
 import io.posmortem.model.Problem;
+import io.posmortem.model.evidence.BuildEvidence;
 import io.posmortem.trace.RuleInfo;
 import io.posmortem.trace.Trace;
 import java.util.Locale;

@@ -321,6 +321,23 @@ public final class RulePack {
         return files.get(0);
     }
 
+    /** The packages a rule file imports its fact types from: shared types first, then one per stage. */
+    private static final List<String> FACT_PACKAGES = List.of("io.posmortem.model", "io.posmortem.model.input",
+            "io.posmortem.model.positional", "io.posmortem.model.knowledge", "io.posmortem.model.evidence",
+            "io.posmortem.model.derived");
+
+    /** The fact type a rule names by its simple name, looked up in {@link #FACT_PACKAGES}. */
+    private static Class<?> factClass(String simpleName) throws ClassNotFoundException {
+        for (String pkg : FACT_PACKAGES) {
+            try {
+                return Class.forName(pkg + "." + simpleName);
+            } catch (ClassNotFoundException e) {
+                // not in this package; try the next
+            }
+        }
+        throw new ClassNotFoundException(simpleName);
+    }
+
     /**
      * "did you mean ...?" for an unknown field: the fact type is read from the pattern on the
      * error's line ({@code Type( ... field ...)}) and its record components are the candidates.
@@ -335,7 +352,7 @@ public final class RulePack {
         Matcher type = Pattern.compile("(\\w+)\\s*\\([^()]*$").matcher(text.substring(0, at));
         if (!type.find()) return null;
         try {
-            Class<?> fact = Class.forName("io.posmortem.model." + type.group(1));
+            Class<?> fact = factClass(type.group(1));
             if (!fact.isRecord()) return null;
             List<String> names = java.util.Arrays.stream(fact.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
             return Spelling.closest(field, names).map(s -> "did you mean '" + s + "'? (" + type.group(1) + " has "

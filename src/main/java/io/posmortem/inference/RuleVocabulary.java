@@ -1,10 +1,10 @@
 package io.posmortem.inference;
 
 import io.posmortem.knowledge.KnowledgeBase;
-import io.posmortem.model.BuildFact;
-import io.posmortem.model.Capability;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Spelling;
+import io.posmortem.model.evidence.BuildFact;
+import io.posmortem.model.knowledge.Capability;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package io.posmortem.inference;
 
-import io.posmortem.model.FactRow;
-import io.posmortem.model.Observation;
-import io.posmortem.model.Prediction;
-import io.posmortem.model.Support;
+import io.posmortem.model.derived.Prediction;
+import io.posmortem.model.derived.Support;
+import io.posmortem.model.input.Observation;
+import io.posmortem.model.knowledge.FactRow;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**

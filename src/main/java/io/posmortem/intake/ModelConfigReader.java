@@ -1,10 +1,10 @@
 package io.posmortem.intake;
 
-import io.posmortem.model.BucketSpec;
 import io.posmortem.model.Encoding;
-import io.posmortem.model.ModelConfig;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.RopeSetup;
+import io.posmortem.model.input.ModelConfig;
+import io.posmortem.model.input.RopeSetup;
+import io.posmortem.model.positional.BucketSpec;
+import io.posmortem.model.positional.RopeMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

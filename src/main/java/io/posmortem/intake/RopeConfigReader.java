@@ -1,9 +1,9 @@
 package io.posmortem.intake;
 
 import io.posmortem.model.Problem;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.RopeSetup;
 import io.posmortem.model.Spelling;
+import io.posmortem.model.input.RopeSetup;
+import io.posmortem.model.positional.RopeMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,14 +1,14 @@
 package io.posmortem.knowledge;
 
-import io.posmortem.model.Capability;
-import io.posmortem.model.FixOption;
-import io.posmortem.model.Mechanism;
-import io.posmortem.model.ModelDefault;
-import io.posmortem.model.Question;
-import io.posmortem.model.Reference;
-import io.posmortem.model.RetrofitKind;
-import io.posmortem.model.RootCause;
-import io.posmortem.model.Threshold;
+import io.posmortem.model.knowledge.Capability;
+import io.posmortem.model.knowledge.FixOption;
+import io.posmortem.model.knowledge.Mechanism;
+import io.posmortem.model.knowledge.ModelDefault;
+import io.posmortem.model.knowledge.Question;
+import io.posmortem.model.knowledge.Reference;
+import io.posmortem.model.knowledge.RetrofitKind;
+import io.posmortem.model.knowledge.RootCause;
+import io.posmortem.model.knowledge.Threshold;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

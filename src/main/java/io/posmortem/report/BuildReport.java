@@ -1,6 +1,6 @@
 package io.posmortem.report;
 
-import io.posmortem.model.Assumption;
+import io.posmortem.model.input.Assumption;
 import java.util.List;
 
 /** Everything concluded about one build, answer first. */

@@ -1,7 +1,7 @@
 package io.posmortem.report;
 
-import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.Numbers;
+import io.posmortem.model.evidence.BuildEvidence;
 import java.util.List;
 
 /** The chart series the evidence stage computed, coordinates rounded by {@link Numbers#round}. */

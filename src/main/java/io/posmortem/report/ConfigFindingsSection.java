@@ -1,6 +1,6 @@
 package io.posmortem.report;
 
-import io.posmortem.model.ConfigIssue;
+import io.posmortem.model.derived.ConfigIssue;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package io.posmortem.report;
 
-import io.posmortem.model.BuildEvidence;
-import io.posmortem.model.CountTest;
 import io.posmortem.model.Numbers;
 import io.posmortem.model.WireName;
+import io.posmortem.model.evidence.BuildEvidence;
+import io.posmortem.model.evidence.CountTest;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.posmortem.report;
 
-import io.posmortem.model.Diagnosis;
 import io.posmortem.model.Numbers;
-import io.posmortem.model.RootCause;
 import io.posmortem.model.WireName;
+import io.posmortem.model.derived.Diagnosis;
+import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.trace.Trace;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package io.posmortem.report;
 
-import io.posmortem.model.AlibiProfile;
-import io.posmortem.model.BucketProfile;
-import io.posmortem.model.BuildEvidence;
-import io.posmortem.model.DistanceBand;
-import io.posmortem.model.Finding;
 import io.posmortem.model.Numbers;
-import io.posmortem.model.RotaryPair;
-import io.posmortem.model.Subject;
-import io.posmortem.model.SubjectRole;
 import io.posmortem.model.WireName;
+import io.posmortem.model.derived.Finding;
+import io.posmortem.model.evidence.AlibiProfile;
+import io.posmortem.model.evidence.BucketProfile;
+import io.posmortem.model.evidence.BuildEvidence;
+import io.posmortem.model.evidence.DistanceBand;
+import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.knowledge.Subject;
+import io.posmortem.model.knowledge.SubjectRole;
 import io.posmortem.trace.Firing;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package io.posmortem.report;
 
+import io.posmortem.model.derived.Finding;
+import io.posmortem.model.derived.FixCheck;
+import io.posmortem.model.derived.FixEffect;
+import io.posmortem.model.derived.FixRejection;
+import io.posmortem.model.derived.FixRisk;
+import io.posmortem.model.derived.Recommendation;
+import io.posmortem.model.knowledge.FixOption;
+import io.posmortem.model.knowledge.Subject;
+import io.posmortem.model.knowledge.SubjectRole;
 import io.posmortem.run.BuildRun;
-import io.posmortem.model.FixCheck;
-import io.posmortem.model.FixEffect;
-import io.posmortem.model.FixOption;
-import io.posmortem.model.FixRejection;
-import io.posmortem.model.FixRisk;
-import io.posmortem.model.Finding;
-import io.posmortem.model.Recommendation;
-import io.posmortem.model.Subject;
-import io.posmortem.model.SubjectRole;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;

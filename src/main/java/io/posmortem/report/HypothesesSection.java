@@ -1,10 +1,10 @@
 package io.posmortem.report;
 
-import io.posmortem.model.Belief;
-import io.posmortem.model.HypothesisStatus;
 import io.posmortem.model.Numbers;
-import io.posmortem.model.Support;
 import io.posmortem.model.WireName;
+import io.posmortem.model.derived.Belief;
+import io.posmortem.model.derived.HypothesisStatus;
+import io.posmortem.model.derived.Support;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.posmortem.report;
 
-import io.posmortem.model.BuildExpectation;
+import io.posmortem.model.input.BuildExpectation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.posmortem.report;
 
-import io.posmortem.model.AlibiSpec;
-import io.posmortem.model.BucketSpec;
-import io.posmortem.model.BuildEvidence;
-import io.posmortem.model.DistanceBand;
 import io.posmortem.model.Numbers;
-import io.posmortem.model.Subject;
+import io.posmortem.model.evidence.BuildEvidence;
+import io.posmortem.model.evidence.DistanceBand;
+import io.posmortem.model.knowledge.Subject;
+import io.posmortem.model.positional.AlibiSpec;
+import io.posmortem.model.positional.BucketSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

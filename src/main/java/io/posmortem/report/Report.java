@@ -1,7 +1,7 @@
 package io.posmortem.report;
 
-import io.posmortem.model.Assumption;
 import io.posmortem.model.Problem;
+import io.posmortem.model.input.Assumption;
 import java.util.List;
 
 /**

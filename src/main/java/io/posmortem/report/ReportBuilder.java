@@ -1,16 +1,16 @@
 package io.posmortem.report;
 
-import io.posmortem.run.TriageRun;
-import io.posmortem.run.BuildRun;
 import io.posmortem.knowledge.KnowledgeBase;
-import io.posmortem.model.Assumption;
-import io.posmortem.model.Belief;
-import io.posmortem.model.BuildCase;
-import io.posmortem.model.Discriminator;
 import io.posmortem.model.Problem;
-import io.posmortem.model.RetrofitKind;
-import io.posmortem.model.RootCause;
-import io.posmortem.model.SymptomFile;
+import io.posmortem.model.derived.Belief;
+import io.posmortem.model.derived.Discriminator;
+import io.posmortem.model.input.Assumption;
+import io.posmortem.model.input.SymptomFile;
+import io.posmortem.model.knowledge.BuildCase;
+import io.posmortem.model.knowledge.RetrofitKind;
+import io.posmortem.model.knowledge.RootCause;
+import io.posmortem.run.BuildRun;
+import io.posmortem.run.TriageRun;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;

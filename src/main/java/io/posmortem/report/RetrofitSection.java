@@ -1,8 +1,8 @@
 package io.posmortem.report;
 
 import io.posmortem.model.Numbers;
-import io.posmortem.model.Retrofit;
-import io.posmortem.model.RetrofitKind;
+import io.posmortem.model.input.Retrofit;
+import io.posmortem.model.knowledge.RetrofitKind;
 
 /** What was changed in the build: the retrofit kind from the knowledge base and the stated factor, base and contexts. */
 final class RetrofitSection {

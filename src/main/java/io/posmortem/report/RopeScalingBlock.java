@@ -1,6 +1,6 @@
 package io.posmortem.report;
 
-import io.posmortem.model.RopeMapping;
+import io.posmortem.model.positional.RopeMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,13 +1,13 @@
 package io.posmortem.report;
 
-import io.posmortem.model.AlibiSpec;
-import io.posmortem.model.BucketSpec;
-import io.posmortem.model.BuildEvidence;
 import io.posmortem.model.Numbers;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.RopeProfile;
-import io.posmortem.model.RotaryPair;
-import io.posmortem.model.Subject;
+import io.posmortem.model.evidence.BuildEvidence;
+import io.posmortem.model.evidence.RopeProfile;
+import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.knowledge.Subject;
+import io.posmortem.model.positional.AlibiSpec;
+import io.posmortem.model.positional.BucketSpec;
+import io.posmortem.model.positional.RopeMapping;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.posmortem.report;
 
-import io.posmortem.model.Assumption;
-import io.posmortem.model.Problem;
 import io.posmortem.model.Numbers;
+import io.posmortem.model.Problem;
+import io.posmortem.model.input.Assumption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package io.posmortem.report;
 
-import io.posmortem.run.TriageRun;
+import io.posmortem.model.derived.Belief;
+import io.posmortem.model.derived.Diagnosis;
 import io.posmortem.run.BuildRun;
-import io.posmortem.model.Belief;
-import io.posmortem.model.Diagnosis;
+import io.posmortem.run.TriageRun;
 import io.posmortem.trace.FactEntry;
 import io.posmortem.trace.Firing;
 import io.posmortem.trace.RuleInfo;

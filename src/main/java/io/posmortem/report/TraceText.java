@@ -1,6 +1,6 @@
 package io.posmortem.report;
 
-import io.posmortem.model.Support;
+import io.posmortem.model.derived.Support;
 import io.posmortem.trace.FactEntry;
 import io.posmortem.trace.Firing;
 import io.posmortem.trace.Trace;

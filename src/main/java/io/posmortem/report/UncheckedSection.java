@@ -1,8 +1,8 @@
 package io.posmortem.report;
 
-import io.posmortem.model.RootCause;
-import io.posmortem.model.Unchecked;
-import io.posmortem.model.UncheckedNote;
+import io.posmortem.model.derived.Unchecked;
+import io.posmortem.model.derived.UncheckedNote;
+import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;

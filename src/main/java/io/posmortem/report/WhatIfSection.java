@@ -1,12 +1,12 @@
 package io.posmortem.report;
 
-import io.posmortem.run.BuildRun;
 import io.posmortem.knowledge.SubjectPlan;
-import io.posmortem.model.Finding;
-import io.posmortem.model.FixCheck;
-import io.posmortem.model.FixVerified;
-import io.posmortem.model.Subject;
-import io.posmortem.model.SubjectRole;
+import io.posmortem.model.derived.Finding;
+import io.posmortem.model.derived.FixCheck;
+import io.posmortem.model.derived.FixVerified;
+import io.posmortem.model.knowledge.Subject;
+import io.posmortem.model.knowledge.SubjectRole;
+import io.posmortem.run.BuildRun;
 import io.posmortem.trace.Trace;
 import java.util.List;
 

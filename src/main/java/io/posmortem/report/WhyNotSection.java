@@ -1,8 +1,8 @@
 package io.posmortem.report;
 
-import io.posmortem.model.RootCause;
-import io.posmortem.model.RunnerUp;
-import io.posmortem.model.StatedReadingRejected;
+import io.posmortem.model.derived.RunnerUp;
+import io.posmortem.model.derived.StatedReadingRejected;
+import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.posmortem.run;
 
-import io.posmortem.model.BuildEvidence;
-import io.posmortem.model.BuildSpec;
+import io.posmortem.model.evidence.BuildEvidence;
+import io.posmortem.model.input.BuildSpec;
 import io.posmortem.trace.Trace;
 
 /** Everything the stages produced for one build: what it is, its numbers, and the reasoning. */

@@ -1,6 +1,6 @@
 package io.posmortem.run;
 
-import io.posmortem.model.SymptomFile;
+import io.posmortem.model.input.SymptomFile;
 import java.util.List;
 
 /** A triaged symptom file: the validated input and one {@link BuildRun} per build, in file order. */

@@ -361,7 +361,7 @@ class ServeHostileTest {
         Files.writeString(pack.resolve("zz-sleeping-rule.drl"), """
                 package posmortem.rules.broken
 
-                import io.posmortem.model.*;
+                import io.posmortem.model.*; import io.posmortem.model.input.*; import io.posmortem.model.positional.*; import io.posmortem.model.knowledge.*; import io.posmortem.model.evidence.*; import io.posmortem.model.derived.*;
 
                 rule "Sleeps on every profile"
                     @id("broken.sleep")

@@ -2,9 +2,9 @@ package io.posmortem.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.BuildCase;
-import io.posmortem.model.BuildFact;
 import io.posmortem.model.Tri;
+import io.posmortem.model.evidence.BuildFact;
+import io.posmortem.model.knowledge.BuildCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.posmortem.model.Deadline;
-import io.posmortem.model.EvidenceSettings;
-import io.posmortem.model.PrecisionProfile;
-import io.posmortem.model.RopeInPrecision;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.Subject;
-import io.posmortem.model.SubjectRole;
+import io.posmortem.model.evidence.PrecisionProfile;
+import io.posmortem.model.knowledge.EvidenceSettings;
+import io.posmortem.model.knowledge.Subject;
+import io.posmortem.model.knowledge.SubjectRole;
+import io.posmortem.model.positional.RopeInPrecision;
+import io.posmortem.model.positional.RopeMapping;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

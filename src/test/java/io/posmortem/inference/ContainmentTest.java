@@ -69,7 +69,7 @@ class ContainmentTest {
         Files.writeString(dir.resolve("rule.drl"), """
                 package posmortem.rules.broken
 
-                import io.posmortem.model.*;
+                import io.posmortem.model.*; import io.posmortem.model.input.*; import io.posmortem.model.positional.*; import io.posmortem.model.knowledge.*; import io.posmortem.model.evidence.*; import io.posmortem.model.derived.*;
 
                 rule "Exits and ignores the refusal"
                     @id("broken.exit-quietly")

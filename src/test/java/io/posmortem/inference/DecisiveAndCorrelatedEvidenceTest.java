@@ -3,7 +3,7 @@ package io.posmortem.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posmortem.model.Support;
+import io.posmortem.model.derived.Support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

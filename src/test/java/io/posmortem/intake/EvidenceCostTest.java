@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.posmortem.knowledge.KnowledgeBaseLoader;
-import io.posmortem.model.EvidenceCost;
-import io.posmortem.model.Vocabulary;
+import io.posmortem.model.evidence.EvidenceCost;
+import io.posmortem.model.knowledge.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posmortem.knowledge.KnowledgeBaseLoader;
 import io.posmortem.model.Problem;
-import io.posmortem.model.Vocabulary;
+import io.posmortem.model.knowledge.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.RopeSetup;
+import io.posmortem.model.input.RopeSetup;
+import io.posmortem.model.positional.RopeMapping;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

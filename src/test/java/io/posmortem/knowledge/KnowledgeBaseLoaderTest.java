@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posmortem.model.Problem;
 import io.posmortem.model.ProblemsException;
-import io.posmortem.model.RetrofitKind;
-import io.posmortem.model.RootCause;
+import io.posmortem.model.knowledge.RetrofitKind;
+import io.posmortem.model.knowledge.RootCause;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

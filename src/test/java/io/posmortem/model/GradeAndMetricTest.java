@@ -1,5 +1,8 @@
 package io.posmortem.model;
 
+import io.posmortem.model.derived.*;
+import io.posmortem.model.input.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

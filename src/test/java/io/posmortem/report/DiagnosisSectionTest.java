@@ -4,8 +4,8 @@ import static io.posmortem.report.HandTrace.BUILD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.posmortem.model.Diagnosis;
 import io.posmortem.model.Verdict;
+import io.posmortem.model.derived.Diagnosis;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

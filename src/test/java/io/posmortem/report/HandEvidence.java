@@ -1,18 +1,18 @@
 package io.posmortem.report;
 
-import io.posmortem.model.AlibiProfile;
-import io.posmortem.model.BandTrend;
-import io.posmortem.model.BucketProfile;
-import io.posmortem.model.BuildEvidence;
-import io.posmortem.model.ChartSeries;
-import io.posmortem.model.CountTest;
-import io.posmortem.model.DistanceBand;
-import io.posmortem.model.LoaderReading;
-import io.posmortem.model.MetricTest;
-import io.posmortem.model.Observation;
-import io.posmortem.model.RopeProfile;
-import io.posmortem.model.RotaryPair;
-import io.posmortem.model.Subject;
+import io.posmortem.model.evidence.AlibiProfile;
+import io.posmortem.model.evidence.BandTrend;
+import io.posmortem.model.evidence.BucketProfile;
+import io.posmortem.model.evidence.BuildEvidence;
+import io.posmortem.model.evidence.ChartSeries;
+import io.posmortem.model.evidence.CountTest;
+import io.posmortem.model.evidence.DistanceBand;
+import io.posmortem.model.evidence.LoaderReading;
+import io.posmortem.model.evidence.MetricTest;
+import io.posmortem.model.evidence.RopeProfile;
+import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.input.Observation;
+import io.posmortem.model.knowledge.Subject;
 import java.util.ArrayList;
 import java.util.List;
 

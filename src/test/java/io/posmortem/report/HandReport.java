@@ -1,6 +1,6 @@
 package io.posmortem.report;
 
-import io.posmortem.model.Assumption;
+import io.posmortem.model.input.Assumption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

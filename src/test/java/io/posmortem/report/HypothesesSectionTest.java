@@ -3,11 +3,11 @@ package io.posmortem.report;
 import static io.posmortem.report.HandTrace.BUILD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.Belief;
-import io.posmortem.model.Finding;
-import io.posmortem.model.HypothesisStatus;
 import io.posmortem.model.Standing;
-import io.posmortem.model.Support;
+import io.posmortem.model.derived.Belief;
+import io.posmortem.model.derived.Finding;
+import io.posmortem.model.derived.HypothesisStatus;
+import io.posmortem.model.derived.Support;
 import io.posmortem.trace.Trace;
 import java.util.List;
 import org.junit.jupiter.api.Test;

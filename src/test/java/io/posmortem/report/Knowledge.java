@@ -1,7 +1,7 @@
 package io.posmortem.report;
 
-import io.posmortem.model.FixOption;
-import io.posmortem.model.RootCause;
+import io.posmortem.model.knowledge.FixOption;
+import io.posmortem.model.knowledge.RootCause;
 import java.util.List;
 import java.util.Map;
 

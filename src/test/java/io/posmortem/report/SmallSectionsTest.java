@@ -3,13 +3,13 @@ package io.posmortem.report;
 import static io.posmortem.report.HandTrace.BUILD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.ChartSeries;
-import io.posmortem.model.ConfigIssue;
-import io.posmortem.model.Retrofit;
-import io.posmortem.model.RetrofitKind;
 import io.posmortem.model.Tri;
-import io.posmortem.model.Unchecked;
-import io.posmortem.model.UncheckedNote;
+import io.posmortem.model.derived.ConfigIssue;
+import io.posmortem.model.derived.Unchecked;
+import io.posmortem.model.derived.UncheckedNote;
+import io.posmortem.model.evidence.ChartSeries;
+import io.posmortem.model.input.Retrofit;
+import io.posmortem.model.knowledge.RetrofitKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.posmortem.report;
 import static io.posmortem.report.HandTrace.BUILD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.RunnerUp;
-import io.posmortem.model.StatedReadingRejected;
+import io.posmortem.model.derived.RunnerUp;
+import io.posmortem.model.derived.StatedReadingRejected;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package io.posmortem.trace;
 import io.posmortem.model.Numbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.Observation;
 import io.posmortem.model.Outcome;
 import io.posmortem.model.Trend;
 import io.posmortem.model.Tri;
+import io.posmortem.model.input.Observation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

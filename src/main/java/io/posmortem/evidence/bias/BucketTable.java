@@ -1,6 +1,6 @@
 package io.posmortem.evidence.bias;
 
-import io.posmortem.model.BucketSpec;
+import io.posmortem.model.positional.BucketSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.posmortem.evidence.bias;
 
 import io.posmortem.evidence.domain.Domain;
-import io.posmortem.model.BucketSpec;
+import io.posmortem.model.positional.BucketSpec;
 
 /**
  * T5's bucketed relative position ({@code T5Attention._relative_position_bucket} in transformers;

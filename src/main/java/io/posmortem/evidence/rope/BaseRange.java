@@ -1,8 +1,8 @@
 package io.posmortem.evidence.rope;
 
-import io.posmortem.model.EvidenceSettings;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.RotaryPair;
+import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.knowledge.EvidenceSettings;
+import io.posmortem.model.positional.RopeMapping;
 import java.util.List;
 
 /**

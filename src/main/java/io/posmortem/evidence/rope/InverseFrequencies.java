@@ -1,7 +1,7 @@
 package io.posmortem.evidence.rope;
 
 import io.posmortem.evidence.domain.Domain;
-import io.posmortem.model.RopeMapping;
+import io.posmortem.model.positional.RopeMapping;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.posmortem.evidence.rope;
 
 import io.posmortem.evidence.domain.Domain;
-import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.WireName;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.RotaryPair;
+import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.knowledge.EvidenceSettings;
+import io.posmortem.model.positional.RopeMapping;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.posmortem.evidence.rope;
 
 import io.posmortem.evidence.domain.Domain;
-import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.PairBand;
-import io.posmortem.model.RotaryPair;
+import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.knowledge.EvidenceSettings;
 import java.util.ArrayList;
 import java.util.List;
 

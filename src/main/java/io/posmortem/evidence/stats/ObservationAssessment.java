@@ -1,14 +1,14 @@
 package io.posmortem.evidence.stats;
 
-import io.posmortem.model.BandTrend;
-import io.posmortem.model.CountTest;
-import io.posmortem.model.Counts;
-import io.posmortem.model.Metric;
-import io.posmortem.model.MetricTest;
-import io.posmortem.model.Observation;
 import io.posmortem.model.Outcome;
-import io.posmortem.model.StatisticsSettings;
 import io.posmortem.model.Trend;
+import io.posmortem.model.evidence.BandTrend;
+import io.posmortem.model.evidence.CountTest;
+import io.posmortem.model.evidence.MetricTest;
+import io.posmortem.model.input.Counts;
+import io.posmortem.model.input.Metric;
+import io.posmortem.model.input.Observation;
+import io.posmortem.model.knowledge.StatisticsSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

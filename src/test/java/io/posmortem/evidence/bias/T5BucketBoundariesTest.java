@@ -3,7 +3,7 @@ package io.posmortem.evidence.bias;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.posmortem.model.BucketSpec;
+import io.posmortem.model.positional.BucketSpec;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -2,14 +2,14 @@ package io.posmortem.evidence.bias;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.BucketSpec;
+import io.posmortem.model.positional.BucketSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * T5 buckets against transformers' T5Attention._relative_position_bucket, evaluated by hand in

@@ -3,7 +3,7 @@ package io.posmortem.evidence.rope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posmortem.model.EvidenceSettings;
+import io.posmortem.model.knowledge.EvidenceSettings;
 import org.junit.jupiter.api.Test;
 
 /** The bases an unstated base change would need, for the founding case's geometry (d 128, b 10,000, 4k -> 32k). */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posmortem.model.RopeMapping;
+import io.posmortem.model.positional.RopeMapping;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,10 +2,10 @@ package io.posmortem.evidence.rope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.EvidenceSettings;
 import io.posmortem.model.PairBand;
-import io.posmortem.model.RopeMapping;
-import io.posmortem.model.RotaryPair;
+import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.knowledge.EvidenceSettings;
+import io.posmortem.model.positional.RopeMapping;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.posmortem.evidence.rope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posmortem.model.RopeMapping;
+import io.posmortem.model.positional.RopeMapping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

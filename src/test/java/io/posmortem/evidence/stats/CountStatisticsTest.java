@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posmortem.model.BandTrend;
-import io.posmortem.model.Counts;
-import io.posmortem.model.Observation;
 import io.posmortem.model.Outcome;
-import io.posmortem.model.StatisticsSettings;
 import io.posmortem.model.Trend;
 import io.posmortem.model.Tri;
+import io.posmortem.model.evidence.BandTrend;
+import io.posmortem.model.input.Counts;
+import io.posmortem.model.input.Observation;
+import io.posmortem.model.knowledge.StatisticsSettings;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;

@@ -2,13 +2,13 @@ package io.posmortem.evidence.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posmortem.model.Metric;
-import io.posmortem.model.MetricTest;
-import io.posmortem.model.Observation;
 import io.posmortem.model.Outcome;
-import io.posmortem.model.StatisticsSettings;
 import io.posmortem.model.Trend;
 import io.posmortem.model.Tri;
+import io.posmortem.model.evidence.MetricTest;
+import io.posmortem.model.input.Metric;
+import io.posmortem.model.input.Observation;
+import io.posmortem.model.knowledge.StatisticsSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

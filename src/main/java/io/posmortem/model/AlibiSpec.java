@@ -1,4 +1,0 @@
-package io.posmortem.model;
-
-/** An ALiBi bias with one geometric slope per head. */
-public record AlibiSpec(int heads) implements PositionalSpec {}

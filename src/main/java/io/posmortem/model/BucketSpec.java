@@ -1,4 +1,0 @@
-package io.posmortem.model;
-
-/** Parameters of a T5-style bucketed relative position bias. */
-public record BucketSpec(int numBuckets, int maxDistance, boolean bidirectional) implements PositionalSpec {}

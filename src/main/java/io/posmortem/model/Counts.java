@@ -1,7 +1,0 @@
-package io.posmortem.model;
-
-/**
- * Measured successes out of trials for a build, and optionally for the baseline
- * (baseline fields are {@code null} when not given).
- */
-public record Counts(int successes, int trials, Integer baselineSuccesses, Integer baselineTrials) {}

@@ -1,4 +1,0 @@
-package io.posmortem.model;
-
-/** A literature entry rules and knowledge cite by id. */
-public record Reference(String id, String citation, String url, String note) {}

@@ -1,4 +1,0 @@
-package io.posmortem.model;
-
-/** A RoPE mapping whose angles the runtime computes in {@code dtype} ({@code bf16} or {@code fp16}). */
-public record RopeInPrecision(RopeMapping mapping, String dtype) implements PositionalSpec {}

@@ -1,0 +1,54 @@
+package io.posmortem.model.evidence;
+
+import io.posmortem.model.input.*;
+import io.posmortem.model.knowledge.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every evidence fact computed for one build, grouped by kind; {@link #facts()} in insertion order. */
+public record BuildEvidence(
+        BuildCase buildCase,
+        List<Subject> subjects,
+        List<RopeProfile> ropeProfiles,
+        List<RotaryPair> rotaryPairs,
+        List<AlibiProfile> alibiProfiles,
+        List<BucketProfile> bucketProfiles,
+        List<DistanceBand> distanceBands,
+        List<PrecisionProfile> precisionProfiles,
+        List<Observation> observations,
+        List<CountTest> countTests,
+        List<MetricTest> metricTests,
+        List<BandTrend> bandTrends,
+        List<ChartSeries> charts,
+        List<ConfigEntry> configEntries,
+        List<ConfigReading> configReadings,
+        List<LoaderReading> loaderReadings,
+        List<BuildFact> buildFacts,
+        List<BaseChangeRange> baseRanges) {
+
+    public String build() {
+        return buildCase.build();
+    }
+
+    public List<Object> facts() {
+        List<Object> facts = new ArrayList<>();
+        facts.add(buildCase);
+        facts.addAll(subjects);
+        facts.addAll(ropeProfiles);
+        facts.addAll(rotaryPairs);
+        facts.addAll(alibiProfiles);
+        facts.addAll(bucketProfiles);
+        facts.addAll(distanceBands);
+        facts.addAll(precisionProfiles);
+        facts.addAll(countTests);
+        facts.addAll(metricTests);
+        facts.addAll(bandTrends);
+        facts.addAll(configEntries);
+        facts.addAll(configReadings);
+        facts.addAll(loaderReadings);
+        facts.addAll(buildFacts);
+        facts.addAll(baseRanges);
+        return facts;
+    }
+}

@@ -1,0 +1,35 @@
+package io.posmortem.model.evidence;
+
+import io.posmortem.model.*;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One reported configuration or runtime fact of a build, read into a named state (evidence
+ * stage), e.g. {@code runtime-base = other}. Rows of knowledge-base/runtime-facts.yaml turn
+ * states into supports. A fact the build does not report has no BuildFact.
+ *
+ * @param name  one of {@link #STATES}' keys
+ * @param state one of that fact's states
+ * @param text  the fact with its numbers, as a sentence ("the runtime reports rope_theta 10,000;
+ *              the model was trained with 500,000")
+ */
+public record BuildFact(String build, String name, String state, String text) implements BuildScoped {
+
+    /** Every fact the evidence stage reads, with the states it can be in (the vocabulary rows are checked against). */
+    public static final Map<String, List<String>> STATES = Map.ofEntries(
+            Map.entry("runtime-base", List.of("trained", "other")),
+            Map.entry("runtime-factor", List.of("as-configured", "dropped", "other")),
+            Map.entry("scaling-asked", List.of("yes", "no")),
+            Map.entry("fine-tuned", List.of("yes", "no")),
+            Map.entry("attention-factor", List.of("as-configured", "lower", "higher")),
+            Map.entry("configured-method", List.of("default", "linear", "ntk-aware", "new-base", "dynamic", "yarn", "llama3", "longrope")),
+            Map.entry("retrofit-kind", List.of()),
+            Map.entry("rope-dtype", List.of("fp32", "bf16", "fp16")),
+            Map.entry("runtime-window", List.of("covers", "short-of-observed", "short-of-target")),
+            Map.entry("allocated-window", List.of("within-original", "beyond-original")),
+            Map.entry("sliding-window", List.of("none", "applied", "ignored")),
+            Map.entry("kv-cache", List.of("full", "8-bit", "4-bit")),
+            Map.entry("prefix-caching", List.of("on", "off")));
+}

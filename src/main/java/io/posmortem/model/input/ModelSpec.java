@@ -1,0 +1,30 @@
+package io.posmortem.model.input;
+
+import io.posmortem.model.*;
+
+/**
+ * The model as trained, before any retrofit; every field resolved (defaults applied, see
+ * {@link SymptomFile#assumptions()}).
+ *
+ * @param headDim        per-head dimension d
+ * @param heads          attention heads per layer
+ * @param trainedContext context length L the model was trained on, in tokens
+ * @param ropeBase       RoPE base b (rope_theta); meaningful when the encoding is RoPE
+ * @param rotaryFraction share of the head dimension that is rotated (partial_rotary_factor)
+ * @param slidingWindow  the sliding-window size the model was trained with, or null
+ */
+public record ModelSpec(
+        String name,
+        Encoding encoding,
+        int headDim,
+        int heads,
+        int trainedContext,
+        double ropeBase,
+        double rotaryFraction,
+        Integer slidingWindow) {
+
+    /** Rotated dimensions, as transformers computes them: {@code int(head_dim * partial_rotary_factor)}. */
+    public int rotaryDims() {
+        return (int) (headDim * rotaryFraction);
+    }
+}
