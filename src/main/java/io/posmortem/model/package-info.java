@@ -1,6 +1,10 @@
 /**
- * Immutable records shared by every stage: the validated symptom file, knowledge entries, numeric
- * evidence, and the facts the rules derive. This package imports nothing of posmortem's and no
- * third-party library, so every stage can depend on it without pulling in another stage.
+ * The records every stage hands the next, split by the stage that creates them: {@code input}
+ * (the validated symptom file), {@code positional} (what a positional encoding is),
+ * {@code knowledge} (knowledge-base entries and what they resolve per build), {@code evidence}
+ * (the numbers), {@code derived} (the facts the rules insert). This package holds what all of
+ * them share ({@link io.posmortem.model.Problem}, {@link io.posmortem.model.Tri}, the outcome and
+ * trend vocabularies, hashing and atomic writes) and uses none of its sub-packages. The model
+ * imports nothing else of posmortem's and no third-party library.
  */
 package io.posmortem.model;
