@@ -198,21 +198,14 @@ class FuzzTest {
             JsonNode base = json.readTree(SWEEP_BASES[b]);
             // Each base is a valid input: the sweep changes one value of a file that triages.
             triage.run(SourceText.of("sweep-" + b + ".yaml", SWEEP_BASES[b].getBytes(StandardCharsets.UTF_8)));
-            List<String> pointers = new ArrayList<>();
-            numericPointers(base, "", pointers);
-            for (String pointer : pointers) {
-                for (String value : SWEEP_VALUES) {
-                    cases++;
-                    JsonNode doc = base.deepCopy();
-                    set(doc, pointer, "@@value@@");
-                    String text = json.writeValueAsString(doc).replace("\"@@value@@\"", value);
-                    String name = "sweep-" + b + pointer.replace('/', '.') + "=" + value.replace("\"", "") + ".yaml";
-                    String finding = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> sweepOne(triage, name, text),
-                            () -> name + " did not finish");
-                    if (finding == null) continue;
-                    if (finding.isEmpty()) triaged++;
-                    else findings.add(finding);
-                }
+            for (Variant v : variants(json, base)) {
+                cases++;
+                String name = "sweep-" + b + v.pointer().replace('/', '.') + "=" + v.value().replace("\"", "") + ".yaml";
+                String finding = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> sweepOne(triage, name, v.text()),
+                        () -> name + " did not finish");
+                if (finding == null) continue;
+                if (finding.isEmpty()) triaged++;
+                else findings.add(finding);
             }
         }
         assertTrue(cases > 500, "the sweep covers " + cases + " cases");
@@ -238,34 +231,45 @@ class FuzzTest {
         List<String> findings = new ArrayList<>();
         int cases = 0;
         for (String block : blocks) {
-            JsonNode base = json.readTree(block);
-            List<String> pointers = new ArrayList<>();
-            numericPointers(base, "", pointers);
-            for (String pointer : pointers) {
-                for (String value : SWEEP_VALUES) {
-                    cases++;
-                    JsonNode doc = base.deepCopy();
-                    set(doc, pointer, "@@value@@");
-                    String whatIf = json.writeValueAsString(doc).replace("\"@@value@@\"", value);
-                    String finding = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-                        try {
-                            triage.run(input, null, whatIf);
-                            return null;
-                        } catch (InvalidInputException e) {
-                            boolean located = !e.problems().isEmpty()
-                                    && e.problems().stream().allMatch(p -> !p.pointer().isEmpty() || p.line() > 0);
-                            return located ? null : whatIf + ": rejected without a location";
-                        } catch (InferenceException e) {
-                            return whatIf + ": failed: " + e.problem().oneLine();
-                        } catch (RuntimeException | StackOverflowError e) {
-                            return whatIf + ": " + e;
-                        }
-                    }, () -> whatIf + " did not finish");
-                    if (finding != null) findings.add(finding);
-                }
+            for (Variant v : variants(json, json.readTree(block))) {
+                cases++;
+                String whatIf = v.text();
+                String finding = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                    try {
+                        triage.run(input, null, whatIf);
+                        return null;
+                    } catch (InvalidInputException e) {
+                        boolean located = !e.problems().isEmpty()
+                                && e.problems().stream().allMatch(p -> !p.pointer().isEmpty() || p.line() > 0);
+                        return located ? null : whatIf + ": rejected without a location";
+                    } catch (InferenceException e) {
+                        return whatIf + ": failed: " + e.problem().oneLine();
+                    } catch (RuntimeException | StackOverflowError e) {
+                        return whatIf + ": " + e;
+                    }
+                }, () -> whatIf + " did not finish");
+                if (finding != null) findings.add(finding);
             }
         }
         assertTrue(findings.isEmpty(), findings.size() + " of " + cases + " cases:\n" + String.join("\n", findings));
+    }
+
+    /** One numeric field of a document set to one sweep value, written back as JSON. */
+    record Variant(String pointer, String value, String text) {}
+
+    /** Every numeric field of {@code base} set to every {@link #SWEEP_VALUES} value, one at a time. */
+    static List<Variant> variants(ObjectMapper json, JsonNode base) throws Exception {
+        List<String> pointers = new ArrayList<>();
+        numericPointers(base, "", pointers);
+        List<Variant> out = new ArrayList<>();
+        for (String pointer : pointers) {
+            for (String value : SWEEP_VALUES) {
+                JsonNode doc = base.deepCopy();
+                set(doc, pointer, "@@value@@");
+                out.add(new Variant(pointer, value, json.writeValueAsString(doc).replace("\"@@value@@\"", value)));
+            }
+        }
+        return out;
     }
 
     /** null: rejected with located problems; "": triaged; otherwise the finding. */

@@ -62,7 +62,7 @@ public final class DisplayText {
     }
 
     /** True for characters never shown as they are: C0 (tab, CR, LF included), DEL, C1, bidi overrides and isolates. */
-    static boolean unsafe(int c) {
+    public static boolean unsafe(int c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 

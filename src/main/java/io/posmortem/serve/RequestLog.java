@@ -1,5 +1,7 @@
 package io.posmortem.serve;
 
+import io.posmortem.report.DisplayText;
+
 /**
  * The one line {@code serve} logs per request: client address, method, path (never the query or
  * the body), status, milliseconds, response bytes, and for a 5xx its cause. Everything that came
@@ -22,17 +24,16 @@ public final class RequestLog {
     }
 
     /**
-     * {@code s} with C0 and C1 control characters, DEL and bidirectional overrides replaced by
-     * {@code ?}, cut to {@code max} characters (marked with "...").
+     * {@code s} with every character {@link DisplayText#unsafe} finds (C0 and C1 controls, DEL,
+     * bidirectional overrides and isolates) replaced by {@code ?}, cut to {@code max} characters
+     * (marked with "...").
      */
     public static String printable(String s, int max) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(Math.min(s.length(), max + 3));
         for (int i = 0; i < s.length() && b.length() < max; i++) {
             char c = s.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
-            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
-            b.append(control || bidi ? '?' : c);
+            b.append(DisplayText.unsafe(c) ? '?' : c);
         }
         if (s.length() > max) b.append("...");
         return b.toString();
