@@ -21,6 +21,7 @@ import io.posmortem.model.evidence.EvidenceCost;
 import io.posmortem.model.evidence.PrecisionProfile;
 import io.posmortem.model.evidence.RopeProfile;
 import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.evidence.RuntimeReport;
 import io.posmortem.model.input.BuildSpec;
 import io.posmortem.model.input.ModelConfig;
 import io.posmortem.model.input.ModelSpec;
@@ -136,12 +137,13 @@ public final class CaseEvidence {
                 : InverseFrequencies.attentionFactor(build.retrofit().configured());
         int longestDegraded = assessed.observations().stream().filter(o -> o.outcome() == Outcome.DEGRADED)
                 .mapToInt(Observation::toTokens).max().orElse(0);
-        return new BuildEvidence(buildCase, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
+        RuntimeReport runtime = RuntimeReport.of(build.id(), build.runtime());
+        return new BuildEvidence(buildCase, runtime, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
                 List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
                 assessed.countTests(), assessed.metricTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
-                BuildFacts.of(buildCase, configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
+                ReportedFacts.of(buildCase, runtime, configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
                 List.copyOf(baseRanges));
     }
 
@@ -187,8 +189,8 @@ public final class CaseEvidence {
     static PrecisionProfile precision(Subject subject, String build, int dims, RopeInPrecision p, int target,
                                       EvidenceSettings settings, Deadline deadline) {
         AnglePrecision.Format format = switch (p.dtype()) {
-            case "bf16" -> AnglePrecision.Format.BFLOAT16;
-            case "fp16" -> AnglePrecision.Format.FLOAT16;
+            case BF16 -> AnglePrecision.Format.BFLOAT16;
+            case FP16 -> AnglePrecision.Format.FLOAT16;
             default -> AnglePrecision.Format.FLOAT32;
         };
         float[] inv32 = Float32Frequencies.of(dims, p.mapping(), target);
@@ -199,14 +201,14 @@ public final class CaseEvidence {
         int checkEvery = Math.max(1, (1 << 20) / thetas.length);
         for (int position = 1; position < target; position = position < EvidenceCost.ANGLE_EVERY_TOKEN_UP_TO ? position + 1
                 : position + EvidenceCost.ANGLE_STEP) {
-            if (++sampled % checkEvery == 0) deadline.check("angle errors in " + p.dtype() + " for build " + build);
+            if (++sampled % checkEvery == 0) deadline.check("angle errors in " + p.dtype().wireName() + " for build " + build);
             if (AnglePrecision.worstAngleError(format, position, thetas) > settings.angleErrorTolerance()) {
                 onset = position;
                 break;
             }
         }
         double worst = AnglePrecision.worstAngleError(format, target - 1L, thetas);
-        return new PrecisionProfile(subject.id(), build, p.dtype(), Double.isFinite(worst) ? worst : Double.MAX_VALUE,
+        return new PrecisionProfile(subject.id(), build, p.dtype().wireName(), Double.isFinite(worst) ? worst : Double.MAX_VALUE,
                 settings.angleErrorTolerance(), onset, target);
     }
 

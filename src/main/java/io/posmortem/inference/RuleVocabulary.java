@@ -3,7 +3,7 @@ package io.posmortem.inference;
 import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Spelling;
-import io.posmortem.model.evidence.BuildFact;
+import io.posmortem.model.evidence.ReportedFact;
 import io.posmortem.model.knowledge.Capability;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class RuleVocabulary {
             Matcher m = PRODUCED_FINDING.matcher(src);
             while (m.find()) produced.add(m.group(1));
         });
-        Set<String> methods = new LinkedHashSet<>(BuildFact.STATES.get("configured-method"));
+        Set<String> methods = new LinkedHashSet<>(ReportedFact.STATES.get("configured-method"));
         for (Map.Entry<Path, String> e : sources.entrySet()) {
             Path file = e.getKey();
             String src = stripComments(e.getValue());

@@ -1,5 +1,6 @@
 package io.posmortem.intake;
 
+import io.posmortem.model.Tri;
 import io.posmortem.model.input.BuildExpectation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class ExpectationReader {
             out.add(new BuildExpectation(id, text(e, "verdict"), text(e, "diagnosis"), texts(e, "not_diagnosis"),
                     texts(e, "ranked_above"), texts(e, "rejected"), text(e, "recommendation"), texts(e, "rejected_fixes"),
                     texts(e, "fires"), texts(e, "silent"), texts(e, "config_lint"),
-                    e.path("config_clean").isBoolean() ? e.get("config_clean").asBoolean() : null,
+                    e.path("config_clean").isBoolean() ? Tri.of(e.get("config_clean").asBoolean()) : Tri.UNKNOWN,
                     text(e, "confirmed_cause"), texts(e, "also_right")));
         }
         return List.copyOf(out);

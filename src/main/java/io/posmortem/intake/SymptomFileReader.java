@@ -7,6 +7,7 @@ import io.posmortem.intake.SymptomInput.ModelInput;
 import io.posmortem.intake.SymptomInput.ObservationInput;
 import io.posmortem.intake.SymptomInput.RetrofitInput;
 import io.posmortem.intake.SymptomInput.RuntimeInput;
+import io.posmortem.model.Dtype;
 import io.posmortem.model.Encoding;
 import io.posmortem.model.Outcome;
 import io.posmortem.model.Problem;
@@ -268,11 +269,11 @@ public final class SymptomFileReader {
                         "at most " + MAX_TOKENS + " tokens", null));
                 target = trained;
             }
-            if (model.encoding() == Encoding.ROPE && runtime.ropeDtype() != null && !runtime.ropeDtype().equals("fp32")) {
+            if (model.encoding() == Encoding.ROPE && runtime.ropeDtype() != null && runtime.ropeDtype() != Dtype.FP32) {
                 long pairs = model.rotaryDims() / 2;
                 long evaluations = EvidenceCost.angleEvaluations(pairs, target);
                 if (evaluations > EvidenceCost.ANGLE_EVALUATIONS) {
-                    problems.add(doc.problem("value.too-costly", pointer + "/runtime/rope_dtype", "checking " + runtime.ropeDtype()
+                    problems.add(doc.problem("value.too-costly", pointer + "/runtime/rope_dtype", "checking " + runtime.ropeDtype().wireName()
                                     + " angles of " + pairs + " rotary pairs at " + EvidenceCost.angleSamples(target) + " positions up to "
                                     + target + " tokens is " + evaluations + " angle evaluations",
                             "at most " + EvidenceCost.ANGLE_EVALUATIONS + " (rotary pairs x positions: every token up to "
@@ -341,8 +342,8 @@ public final class SymptomFileReader {
 
         private RuntimeSpec runtime(RuntimeInput r) {
             if (r == null) return RuntimeSpec.UNSPECIFIED;
-            return new RuntimeSpec(r.engine(), r.version(), r.reportedBase(), r.reportedFactor(), r.contextWindow(), r.kvCacheDtype(),
-                    r.ropeDtype(), r.attentionFactor(), r.slidingWindow(), r.prefixCaching());
+            return new RuntimeSpec(r.engine(), r.version(), r.reportedBase(), r.reportedFactor(), r.contextWindow(),
+                    Dtype.of(r.kvCacheDtype()), Dtype.of(r.ropeDtype()), r.attentionFactor(), tri(r.slidingWindow()), tri(r.prefixCaching()));
         }
 
         private List<Observation> observations(List<ObservationInput> list, String pointer, String build, int target) {

@@ -17,7 +17,7 @@ import io.posmortem.knowledge.EntryShapes.ThresholdEntry;
 import io.posmortem.model.Problem;
 import io.posmortem.model.Sha256;
 import io.posmortem.model.Spelling;
-import io.posmortem.model.evidence.BuildFact;
+import io.posmortem.model.evidence.ReportedFact;
 import io.posmortem.model.evidence.RopeTypeKeys;
 import io.posmortem.model.knowledge.Capability;
 import io.posmortem.model.knowledge.FactCondition;
@@ -271,11 +271,11 @@ public final class KnowledgeBaseLoader {
 
     /** A problem unless {@code fact} is a fact the evidence stage reads and {@code state} (when given) one of its states. */
     private static void factState(KnowledgeFile entries, String pointer, String fact, String state) {
-        List<String> states = BuildFact.STATES.get(fact);
+        List<String> states = ReportedFact.STATES.get(fact);
         if (states == null) {
             entries.problem("kb.value", pointer, "unknown fact '" + fact + "'",
-                    Spelling.closest(fact, BuildFact.STATES.keySet()).map(s -> "did you mean '" + s + "'?")
-                            .orElse("one of " + String.join(", ", new java.util.TreeSet<>(BuildFact.STATES.keySet()))));
+                    Spelling.closest(fact, ReportedFact.STATES.keySet()).map(s -> "did you mean '" + s + "'?")
+                            .orElse("one of " + String.join(", ", new java.util.TreeSet<>(ReportedFact.STATES.keySet()))));
         } else if (state != null && !states.isEmpty() && !states.contains(state)) {
             entries.problem("kb.value", pointer, "fact '" + fact + "' has no state '" + state + "'",
                     Spelling.closest(state, states).map(s -> "did you mean '" + s + "'? (").orElse("(") + "states: " + String.join(", ", states) + ")");

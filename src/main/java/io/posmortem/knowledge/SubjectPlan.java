@@ -1,5 +1,6 @@
 package io.posmortem.knowledge;
 
+import io.posmortem.model.Dtype;
 import io.posmortem.model.Tri;
 import io.posmortem.model.WireName;
 import io.posmortem.model.input.BuildSpec;
@@ -37,13 +38,10 @@ public final class SubjectPlan {
     public static BuildCase buildCase(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
         RetrofitKind kind = kb.retrofitKinds().get(build.retrofit().kind());
         Retrofit r = build.retrofit();
-        RuntimeSpec rt = build.runtime();
         RopeMapping configured = r.configured();
         return new BuildCase(build.id(), kind.id(), kind.family(), model.trainedContext(), r.targetContext(),
                 kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
-                configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow(),
-                rt.slidingWindow(), rt.reportedBase(), rt.reportedFactor(), rt.reportedAttentionFactor(), rt.contextWindow(), rt.kvCacheDtype(),
-                rt.ropeDtype(), rt.prefixCaching());
+                configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow());
     }
 
     /**
@@ -159,7 +157,7 @@ public final class SubjectPlan {
                 if (runtime.reportedBase() != null && role == SubjectRole.CANDIDATE) return new RopeMapping.NewBase(base, runtime.reportedBase());
                 return role == SubjectRole.CANDIDATE ? new UnknownBase(base) : new FactsOnly();
             case "angle-precision":
-                if (runtime.ropeDtype() == null || runtime.ropeDtype().equals("fp32")) return new FactsOnly();
+                if (runtime.ropeDtype() == null || runtime.ropeDtype() == Dtype.FP32) return new FactsOnly();
                 return new RopeInPrecision(configured, runtime.ropeDtype());
             case "facts":
                 return new FactsOnly();

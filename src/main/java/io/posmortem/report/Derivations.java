@@ -10,6 +10,7 @@ import io.posmortem.model.derived.Prediction;
 import io.posmortem.model.derived.Support;
 import io.posmortem.model.evidence.AlibiProfile;
 import io.posmortem.model.evidence.BucketProfile;
+import io.posmortem.model.evidence.RuntimeReport;
 import io.posmortem.model.evidence.DistanceBand;
 import io.posmortem.model.evidence.RopeProfile;
 import io.posmortem.model.evidence.RotaryPair;
@@ -139,6 +140,7 @@ public final class Derivations {
                 + Numbers.format(d.toDistance()) + " tokens back";
         if (fact instanceof BuildCase c) return "build " + c.build() + ": " + c.retrofitKind() + ", " + Numbers.format(c.trainedContext()) + " -> "
                 + Numbers.format(c.targetContext()) + " tokens";
+        if (fact instanceof RuntimeReport r) return "runtime of build " + r.build() + (r.engine() == null ? "" : ": " + DisplayText.line(r.engine()));
         if (fact instanceof Subject s) return "subject " + s.id();
         return fact.getClass().getSimpleName();
     }

@@ -1,5 +1,6 @@
 package io.posmortem.report;
 
+import io.posmortem.model.Tri;
 import io.posmortem.model.input.BuildExpectation;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class ExpectationCheck {
             for (String r : e.silent()) if (fired.contains(r)) out.add(where + "rule " + r + " must stay silent");
             List<String> lint = b.configLint().stream().map(ConfigIssueView::rule).toList();
             for (String r : e.configLint()) if (!lint.contains(r)) out.add(where + "config lint " + r + " must report an issue; reported: " + lint);
-            if (Boolean.TRUE.equals(e.configClean())) {
+            if (e.configClean() == Tri.YES) {
                 for (ConfigIssueView i : b.configLint()) {
                     if (i.severity().equals("warning")) out.add(where + "config lint must be clean, but " + i.rule() + ": " + i.text());
                 }

@@ -9,6 +9,7 @@ import java.util.List;
 /** Every evidence fact computed for one build, grouped by kind; {@link #facts()} in insertion order. */
 public record BuildEvidence(
         BuildCase buildCase,
+        RuntimeReport runtimeReport,
         List<Subject> subjects,
         List<RopeProfile> ropeProfiles,
         List<RotaryPair> rotaryPairs,
@@ -24,7 +25,7 @@ public record BuildEvidence(
         List<ConfigEntry> configEntries,
         List<ConfigReading> configReadings,
         List<LoaderReading> loaderReadings,
-        List<BuildFact> buildFacts,
+        List<ReportedFact> buildFacts,
         List<BaseChangeRange> baseRanges) {
 
     public String build() {
@@ -34,6 +35,7 @@ public record BuildEvidence(
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>();
         facts.add(buildCase);
+        facts.add(runtimeReport);
         facts.addAll(subjects);
         facts.addAll(ropeProfiles);
         facts.addAll(rotaryPairs);

@@ -1,5 +1,6 @@
 package io.posmortem.model.input;
 
+import io.posmortem.model.Tri;
 import java.util.List;
 
 /**
@@ -22,6 +23,6 @@ public record BuildExpectation(
         List<String> fires,
         List<String> silent,
         List<String> configLint,
-        Boolean configClean,
+        Tri configClean,
         String confirmedCause,
         List<String> alsoRight) {}

@@ -1,16 +1,20 @@
 package io.posmortem.model.input;
 
+import io.posmortem.model.Dtype;
+import io.posmortem.model.Tri;
+
 /**
- * What the serving runtime reports about itself; any field may be {@code null} when not given.
+ * What the serving runtime reports about itself. A number or dtype the file does not give is
+ * {@code null}; a yes/no it does not give is {@link Tri#UNKNOWN}.
  *
  * @param reportedBase   the RoPE base the runtime logs at load
  * @param reportedFactor the scaling factor the runtime logs at load
  * @param contextWindow  the runtime's configured context window, in tokens
- * @param kvCacheDtype   KV-cache element type (fp32, fp16, bf16, fp8, int8, int4)
+ * @param kvCacheDtype   KV-cache element type
  * @param ropeDtype      dtype the rotary angles are computed in (fp32, fp16, bf16)
  * @param reportedAttentionFactor the attention factor (YaRN mscale) the runtime logs applying
+ * @param slidingWindow  whether the runtime applies the model's sliding window
  * @param prefixCaching  whether the runtime reuses cached keys across requests (prefix caching)
- * @param slidingWindow  whether the runtime applies the model's sliding window (null: not reported)
  */
 public record RuntimeSpec(
         String engine,
@@ -18,11 +22,11 @@ public record RuntimeSpec(
         Double reportedBase,
         Double reportedFactor,
         Integer contextWindow,
-        String kvCacheDtype,
-        String ropeDtype,
+        Dtype kvCacheDtype,
+        Dtype ropeDtype,
         Double reportedAttentionFactor,
-        Boolean slidingWindow,
-        Boolean prefixCaching) {
+        Tri slidingWindow,
+        Tri prefixCaching) {
 
-    public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null, null, null, null);
+    public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
 }

@@ -1,4 +1,6 @@
 package io.posmortem.model.positional;
 
+import io.posmortem.model.Dtype;
+
 /** A RoPE mapping whose angles the runtime computes in {@code dtype} ({@code bf16} or {@code fp16}). */
-public record RopeInPrecision(RopeMapping mapping, String dtype) implements PositionalSpec {}
+public record RopeInPrecision(RopeMapping mapping, Dtype dtype) implements PositionalSpec {}

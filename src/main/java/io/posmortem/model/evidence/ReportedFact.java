@@ -8,14 +8,14 @@ import java.util.Map;
 /**
  * One reported configuration or runtime fact of a build, read into a named state (evidence
  * stage), e.g. {@code runtime-base = other}. Rows of knowledge-base/runtime-facts.yaml turn
- * states into supports. A fact the build does not report has no BuildFact.
+ * states into supports. A fact the build does not report has no ReportedFact.
  *
  * @param name  one of {@link #STATES}' keys
  * @param state one of that fact's states
  * @param text  the fact with its numbers, as a sentence ("the runtime reports rope_theta 10,000;
  *              the model was trained with 500,000")
  */
-public record BuildFact(String build, String name, String state, String text) implements BuildScoped {
+public record ReportedFact(String build, String name, String state, String text) implements BuildScoped {
 
     /** Every fact the evidence stage reads, with the states it can be in (the vocabulary rows are checked against). */
     public static final Map<String, List<String>> STATES = Map.ofEntries(

@@ -1,0 +1,43 @@
+package io.posmortem.model.evidence;
+
+import io.posmortem.model.*;
+import io.posmortem.model.input.RuntimeSpec;
+
+/**
+ * What a build's serving runtime reported about itself, as a fact for the rules; one per build,
+ * inserted whether or not the file has a {@code runtime} block. A number or dtype not reported is
+ * {@code null}; a yes/no not reported is {@link Tri#UNKNOWN}. Dtypes carry wire names
+ * ({@code fp16}, {@code int4}).
+ *
+ * @param engine                  the engine's name as the file gives it, or null
+ * @param reportedBase            the RoPE base the runtime reports using, or null
+ * @param reportedFactor          the scaling factor the runtime reports using, or null
+ * @param reportedAttentionFactor the attention factor the runtime reports applying, or null
+ * @param contextWindow           the runtime's context window, or null
+ * @param kvCacheDtype            the runtime's KV-cache dtype, or null
+ * @param ropeDtype               the dtype the runtime computes rotary angles in, or null
+ * @param slidingWindow           whether the runtime applies the model's sliding window
+ * @param prefixCaching           whether the runtime reuses cached keys across requests
+ */
+public record RuntimeReport(
+        String build,
+        String engine,
+        Double reportedBase,
+        Double reportedFactor,
+        Double reportedAttentionFactor,
+        Integer contextWindow,
+        String kvCacheDtype,
+        String ropeDtype,
+        Tri slidingWindow,
+        Tri prefixCaching) implements BuildScoped {
+
+    /** The runtime block of build {@code build}, with dtypes as wire names. */
+    public static RuntimeReport of(String build, RuntimeSpec rt) {
+        return new RuntimeReport(build, rt.engine(), rt.reportedBase(), rt.reportedFactor(), rt.reportedAttentionFactor(),
+                rt.contextWindow(), wire(rt.kvCacheDtype()), wire(rt.ropeDtype()), rt.slidingWindow(), rt.prefixCaching());
+    }
+
+    private static String wire(Dtype dtype) {
+        return dtype == null ? null : dtype.wireName();
+    }
+}
