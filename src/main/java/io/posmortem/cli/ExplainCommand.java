@@ -7,12 +7,9 @@ import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.LocatedDocument;
 import io.posmortem.intake.SourceText;
 import io.posmortem.knowledge.KnowledgeBaseException;
-import io.posmortem.report.Derivations;
 import io.posmortem.report.Explanation;
 import io.posmortem.report.ExplanationRenderer;
 import io.posmortem.report.JsonRenderer;
-import io.posmortem.report.Report;
-import io.posmortem.report.ReportBuilder;
 import io.posmortem.report.TraceDiff;
 import io.posmortem.run.TriageRun;
 import java.io.PrintWriter;
@@ -64,8 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
             if (input == null) throw new CommandLine.ParameterException(spec.commandLine(), "give a symptom FILE, or --diff A.json B.json");
             Triage triage = sources.load();
             TriageRun run = triage.run(input, null, null, configAnywhere);
-            Report report = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE).diagnosed(run);
-            Explanation explanation = Derivations.of(run, report, triage.knowledge(), Version.VALUE);
+            Explanation explanation = triage.explain(run, triage.report(run));
             if (build != null) {
                 List<Explanation.BuildExplanation> only = explanation.builds().stream().filter(b -> b.build().equals(build)).toList();
                 if (only.isEmpty()) {

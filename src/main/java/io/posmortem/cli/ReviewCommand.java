@@ -11,7 +11,6 @@ import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.report.BuildReport;
 import io.posmortem.report.HypothesisView;
 import io.posmortem.report.Report;
-import io.posmortem.report.ReportBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +78,7 @@ final class ReviewCommand implements Callable<Integer> {
                 stderr.flush();
                 return ExitCodes.USAGE;
             }
-            Report report = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), Version.VALUE).diagnosed(triage.run(input));
+            Report report = triage.report(triage.run(input));
             List<BuildReport> builds = report.builds().stream().filter(b -> build == null || b.id().equals(build)).toList();
             if (builds.isEmpty()) {
                 stderr.println("posmortem review: no build '" + build + "' in " + input);

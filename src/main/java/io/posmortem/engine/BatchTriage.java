@@ -53,7 +53,7 @@ public final class BatchTriage {
     public BatchTriage(Triage triage, BatchOptions options) {
         this.triage = triage;
         this.options = options;
-        this.reports = new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), ProductVersion.VALUE);
+        this.reports = triage.reports();
     }
 
     /**

@@ -23,6 +23,10 @@ import io.posmortem.model.knowledge.BuildCase;
 import io.posmortem.model.knowledge.Subject;
 import io.posmortem.run.BuildRun;
 import io.posmortem.run.TriageRun;
+import io.posmortem.report.Derivations;
+import io.posmortem.report.Explanation;
+import io.posmortem.report.Report;
+import io.posmortem.report.ReportBuilder;
 import io.posmortem.trace.Trace;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +92,21 @@ public final class Triage {
 
     public RulePack rules() {
         return rules;
+    }
+
+    /** The report builder for this pipeline's knowledge base and rules, stamped with posmortem's version. */
+    public ReportBuilder reports() {
+        return new ReportBuilder(kb, rules.fingerprint(), ProductVersion.VALUE);
+    }
+
+    /** The report of a run of this pipeline. */
+    public Report report(TriageRun run) {
+        return reports().diagnosed(run);
+    }
+
+    /** Every conclusion of {@code run} traced back to the rules and the numbers, beside its {@code report}. */
+    public Explanation explain(TriageRun run, Report report) {
+        return Derivations.of(run, report, kb, ProductVersion.VALUE);
     }
 
     /** Triages the symptom file at {@code input}. */

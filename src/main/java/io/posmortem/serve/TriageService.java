@@ -59,7 +59,7 @@ public final class TriageService {
 
         /** The rules and knowledge of {@code triage}, with reports stamped with this version of posmortem. */
         public static Engine of(Triage triage) {
-            return new Engine(triage, new ReportBuilder(triage.knowledge(), triage.rules().fingerprint(), ProductVersion.VALUE));
+            return new Engine(triage, triage.reports());
         }
 
         /** The same engine with each triage held to {@code perInput} from intake to its last firing. */

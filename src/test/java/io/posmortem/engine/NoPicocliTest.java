@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.posmortem.report.Report;
+import io.posmortem.run.TriageRun;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ class NoPicocliTest {
             BatchSummary summary = new BatchTriage(triage, BatchOptions.defaults())
                     .run(List.of(BatchInput.of(Path.of(args[0]))), o -> statuses.add(o.status()));
             System.out.println("statuses " + statuses + " triaged " + summary.triaged());
+            TriageRun run = triage.run(Path.of(args[0]));
+            Report report = triage.report(run);
+            System.out.println("diagnoses " + report.builds().stream().map(b -> b.diagnosis() == null ? null : b.diagnosis().hypothesis()).toList()
+                    + " explained builds " + triage.explain(run, report).builds().size());
             try {
                 Class.forName("picocli.CommandLine");
                 System.out.println("picocli present");
@@ -58,6 +63,8 @@ class NoPicocliTest {
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("statuses [" + Report.DIAGNOSED + "] triaged 1"), output);
         assertTrue(output.contains("picocli absent"), output);
+        // The founding case (fixtures/seed): build A is diagnosed uniform RoPE interpolation, build B ALiBi's linear bias.
+        assertTrue(output.contains("diagnoses [uniform-rope-interpolation, alibi-linear-bias] explained builds 2"), output);
         assertFalse(output.contains("picocli present"), output);
     }
 }
