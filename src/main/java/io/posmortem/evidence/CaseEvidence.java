@@ -21,6 +21,8 @@ import io.posmortem.model.evidence.EvidenceCost;
 import io.posmortem.model.evidence.PrecisionProfile;
 import io.posmortem.model.evidence.RopeProfile;
 import io.posmortem.model.evidence.RotaryPair;
+import io.posmortem.model.evidence.ModelLayers;
+import io.posmortem.model.evidence.PositionReport;
 import io.posmortem.model.evidence.RuntimeReport;
 import io.posmortem.model.input.BuildSpec;
 import io.posmortem.model.input.ModelConfig;
@@ -124,7 +126,7 @@ public final class CaseEvidence {
                 int saturation = T5Buckets.saturationDistance(bucketSpec);
                 buckets.add(new BucketProfile(subject.id(), build.id(), bucketSpec.numBuckets(), bucketSpec.maxDistance(),
                         bucketSpec.bidirectional(), T5Buckets.exactDistances(bucketSpec), T5Buckets.lastBucket(bucketSpec), saturation, saturation + 1,
-                        T5Buckets.distinctBuckets(trained - 1L, target - 1L, bucketSpec), trained, target));
+                        T5Buckets.distinctBuckets(trained - 1L, Math.max(trained, target) - 1L, bucketSpec), trained, target));
                 for (Observation o : build.observations()) {
                     long near = o.fromTokens() - 1L;
                     long far = o.toTokens() - 1L;
@@ -138,12 +140,14 @@ public final class CaseEvidence {
         int longestDegraded = assessed.observations().stream().filter(o -> o.outcome() == Outcome.DEGRADED)
                 .mapToInt(Observation::toTokens).max().orElse(0);
         RuntimeReport runtime = RuntimeReport.of(build.id(), build.runtime());
-        return new BuildEvidence(buildCase, runtime, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
+        PositionReport positions = PositionReport.of(build.id(), build.runtime().positions());
+        List<ModelLayers> layers = model.layers() == null ? List.of() : List.of(ModelLayers.of(build.id(), model.layers()));
+        return new BuildEvidence(buildCase, runtime, positions, layers, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
                 List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
                 assessed.countTests(), assessed.metricTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
-                ReportedFacts.of(buildCase, runtime, configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
+                ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
                 List.copyOf(baseRanges));
     }
 

@@ -5,7 +5,10 @@ import io.posmortem.model.Numbers;
 import io.posmortem.model.Tri;
 import io.posmortem.model.evidence.ReportedFact;
 import io.posmortem.model.knowledge.BuildCase;
+import io.posmortem.model.evidence.ModelLayers;
+import io.posmortem.model.evidence.PositionReport;
 import io.posmortem.model.evidence.RuntimeReport;
+import io.posmortem.model.input.Observation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +26,9 @@ public final class ReportedFacts {
      *                                  (1 without one)
      * @param longestDegraded           the longest context any degraded observation reaches (0: none)
      */
-    public static List<ReportedFact> of(BuildCase c, RuntimeReport r, double configuredAttentionFactor, int longestDegraded, double tolerance) {
+    public static List<ReportedFact> of(BuildCase c, RuntimeReport r, PositionReport p, List<ModelLayers> layers,
+                                        List<Observation> observations, double configuredAttentionFactor, int longestDegraded,
+                                        double tolerance) {
         List<ReportedFact> out = new ArrayList<>();
         String b = c.build();
         out.add(new ReportedFact(b, "retrofit-kind", c.retrofitKind(), "the build states retrofit '" + c.retrofitKind() + "'"));
@@ -41,6 +46,7 @@ public final class ReportedFacts {
         }
         if (r.reportedFactor() != null) {
             String state = agrees(r.reportedFactor(), c.factor(), tolerance) ? "as-configured"
+                    : c.factor() > 1.0 && agrees(r.reportedFactor(), 1 / c.factor(), tolerance) ? "inverted"
                     : r.reportedFactor() <= 1.0 && c.factor() > 1.0 ? "dropped" : "other";
             out.add(new ReportedFact(b, "runtime-factor", state,
                     "the runtime reports scaling factor " + n(r.reportedFactor()) + "; the build asks for " + n(c.factor())));
@@ -79,7 +85,114 @@ public final class ReportedFacts {
             out.add(new ReportedFact(b, "prefix-caching", on ? "on" : "off", "the runtime reports prefix caching "
                     + (on ? "on: cached keys are reused across requests" : "off")));
         }
+        served(out, c, r, tolerance);
+        positions(out, b, p);
+        model(out, c, layers);
+        Tri batch = observations.stream().map(Observation::batchDependent).reduce(Tri.UNKNOWN,
+                (x, y) -> x == Tri.YES || y == Tri.YES ? Tri.YES : x == Tri.NO || y == Tri.NO ? Tri.NO : Tri.UNKNOWN);
+        if (batch != Tri.UNKNOWN) {
+            out.add(new ReportedFact(b, "batch-dependent", batch == Tri.YES ? "yes" : "no", batch == Tri.YES
+                    ? "the same prompt answers differently alone, in a batch or with other padding"
+                    : "answers do not depend on the batch or the padding"));
+        }
         return List.copyOf(out);
+    }
+
+    /** What the engine ran of RoPE beyond its base and factor: its rope_scaling block, how it applies it, logits, weights, kernels. */
+    private static void served(List<ReportedFact> out, BuildCase c, RuntimeReport r, double tolerance) {
+        String b = c.build();
+        if (r.servedMethod() != null) {
+            String configured = c.configuredMethod();
+            String state = !r.servedMethod().equals(configured)
+                    ? (r.servedMethod().equals("default") ? "dropped" : "other-method")
+                    : r.servedFactor() != null && !agrees(r.servedFactor(), c.factor(), tolerance) ? "other-factor" : "as-configured";
+            out.add(new ReportedFact(b, "served-scaling", state, "the engine ran rope_scaling " + r.servedMethod()
+                    + (r.servedFactor() == null ? "" : " with factor " + n(r.servedFactor())) + "; the build configures " + configured
+                    + (configured.equals("default") ? "" : " with factor " + n(c.factor()))));
+        }
+        if (r.scalingApplied() != null) {
+            out.add(new ReportedFact(b, "scaling-applied", r.scalingApplied(), r.scalingApplied().equals("static")
+                    ? "the engine applies the scaling at every length, short prompts included"
+                    : "the engine applies the scaling per length, only past the trained window"));
+        }
+        if (r.lognAttention() != Tri.UNKNOWN) {
+            boolean on = r.lognAttention() == Tri.YES;
+            out.add(new ReportedFact(b, "logn-attention", on ? "on" : "off", on
+                    ? "the engine scales attention logits by log(n) / log(" + n(c.trainedContext()) + ") past the trained length"
+                    : "the engine does not scale attention logits with length"));
+        }
+        if (r.weightBits() != null) {
+            int bits = r.weightBits();
+            out.add(new ReportedFact(b, "weight-bits", bits >= 16 ? "full" : bits == 8 ? "8-bit" : "low-bit",
+                    bits >= 16 ? "the weights are not quantized" : "the weights are quantized to " + bits + " bits"));
+        }
+        if (r.attentionBackend() != null) {
+            out.add(new ReportedFact(b, "attention-backend", r.attentionBackend(), "attention runs on the " + r.attentionBackend() + " implementation"));
+        }
+        if (r.rotaryLayout() != null && c.rotaryLayout() != null) {
+            boolean same = r.rotaryLayout().equals(c.rotaryLayout());
+            out.add(new ReportedFact(b, "rotary-layout", same ? "matches" : "differs", "the engine rotates " + r.rotaryLayout()
+                    + " pairs; the model's weights expect " + c.rotaryLayout()));
+        }
+    }
+
+    /** Context shifts, padding, packing, chunked prefill and remapping. */
+    private static void positions(List<ReportedFact> out, String b, PositionReport p) {
+        if (p.contextShift() != Tri.UNKNOWN) {
+            boolean on = p.contextShift() == Tri.YES;
+            out.add(new ReportedFact(b, "context-shift", on ? "on" : "off", on
+                    ? "when the context fills up, the engine drops old tokens and re-rotates the cached keys"
+                    : "the engine does not shift a full context"));
+            if (on && p.keep() != null) {
+                out.add(new ReportedFact(b, "shift-keeps-start", p.keep() > 0 ? "yes" : "no", p.keep() > 0
+                        ? "a shift keeps the first " + n(p.keep()) + " tokens" : "a shift drops even the first token (n_keep 0)"));
+            }
+        }
+        if (p.leftPadding() == Tri.YES && p.positionIdsFromMask() != Tri.UNKNOWN) {
+            boolean fromMask = p.positionIdsFromMask() == Tri.YES;
+            out.add(new ReportedFact(b, "padded-position-ids", fromMask ? "from-mask" : "shared-counter", fromMask
+                    ? "batched prompts are left-padded and each row's positions start after its padding"
+                    : "batched prompts are left-padded and share one position counter: a padded row starts at a later position"));
+        }
+        if (p.packedSequences() == Tri.YES && p.positionReset() != Tri.UNKNOWN) {
+            boolean reset = p.positionReset() == Tri.YES;
+            out.add(new ReportedFact(b, "packing", reset ? "resets" : "no-reset", reset
+                    ? "packed documents restart at position 0" : "packed documents continue the positions of the one before"));
+        }
+        if (p.chunkedPrefill() != Tri.UNKNOWN) {
+            boolean on = p.chunkedPrefill() == Tri.YES;
+            out.add(new ReportedFact(b, "chunked-prefill", on ? "on" : "off", "the engine prefills long prompts " + (on ? "in chunks" : "at once")));
+        }
+        if (p.remapMethod() != null) {
+            out.add(new ReportedFact(b, "position-remap", p.remapMethod(), "the engine remaps positions with " + p.remapMethod()
+                    + (p.groupSize() == null ? "" : ", group size " + n(p.groupSize()))
+                    + (p.neighborWindow() == null ? "" : ", exact within " + n(p.neighborWindow()) + " tokens")));
+        }
+    }
+
+    /** How the model was trained: per-layer schemes and the length served against the lengths trained. */
+    private static void model(List<ReportedFact> out, BuildCase c, List<ModelLayers> layers) {
+        String b = c.build();
+        String window = c.targetContext() <= c.trainedContext() ? "inside-trained"
+                : c.targetContext() <= c.longestTrained() ? "inside-stages" : "beyond-trained";
+        out.add(new ReportedFact(b, "target-window", window, "the build serves " + n(c.targetContext()) + " tokens; the model was trained at "
+                + n(c.trainedContext()) + (c.longestTrained() > c.trainedContext() ? " and later at " + n(c.longestTrained()) : "")));
+        for (ModelLayers l : layers) {
+            if (l.globalEvery() != null) {
+                out.add(new ReportedFact(b, "local-global-layers", "yes", "one layer in " + l.globalEvery() + " is global; the others are local"
+                        + (l.localRopeBase() == null ? "" : " with RoPE base " + n(l.localRopeBase()))
+                        + (l.localWindow() == null ? "" : " and a " + n(l.localWindow()) + "-token window")));
+                if (l.localScaled() != Tri.UNKNOWN) {
+                    boolean scaled = l.localScaled() == Tri.YES;
+                    out.add(new ReportedFact(b, "local-layers-scaled", scaled ? "yes" : "no", "the configured rope_scaling applies to "
+                            + (scaled ? "every layer" : "the global layers only")));
+                }
+            }
+            if (l.nopeEvery() != null) {
+                out.add(new ReportedFact(b, "nope-layers", "yes", "one layer in " + l.nopeEvery() + " has no positional encoding"
+                        + (l.chunkedAttention() == null ? "" : "; the others attend within " + n(l.chunkedAttention()) + "-token chunks")));
+            }
+        }
     }
 
     /** Whether a reported value agrees with the expected one within a relative tolerance. */

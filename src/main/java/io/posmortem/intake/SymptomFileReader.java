@@ -4,13 +4,16 @@ import io.posmortem.intake.SymptomInput.BiasInput;
 import io.posmortem.intake.SymptomInput.BuildInput;
 import io.posmortem.intake.SymptomInput.CountsInput;
 import io.posmortem.intake.SymptomInput.ModelInput;
+import io.posmortem.intake.SymptomInput.LayersInput;
 import io.posmortem.intake.SymptomInput.ObservationInput;
+import io.posmortem.intake.SymptomInput.RemapInput;
 import io.posmortem.intake.SymptomInput.RetrofitInput;
 import io.posmortem.intake.SymptomInput.RuntimeInput;
 import io.posmortem.model.Dtype;
 import io.posmortem.model.Encoding;
 import io.posmortem.model.Outcome;
 import io.posmortem.model.Problem;
+import io.posmortem.model.RotaryLayout;
 import io.posmortem.model.Spelling;
 import io.posmortem.model.Trend;
 import io.posmortem.model.Tri;
@@ -19,14 +22,17 @@ import io.posmortem.model.evidence.EvidenceCost;
 import io.posmortem.model.input.Assumption;
 import io.posmortem.model.input.BuildSpec;
 import io.posmortem.model.input.Counts;
+import io.posmortem.model.input.LayerScheme;
 import io.posmortem.model.input.Metric;
 import io.posmortem.model.input.ModelConfig;
 import io.posmortem.model.input.ModelSpec;
 import io.posmortem.model.input.Observation;
+import io.posmortem.model.input.PositionHandling;
 import io.posmortem.model.input.Retrofit;
 import io.posmortem.model.input.RuntimeSpec;
 import io.posmortem.model.input.SymptomFile;
 import io.posmortem.model.knowledge.ModelDefault;
+import io.posmortem.model.knowledge.ModelFamily;
 import io.posmortem.model.knowledge.Vocabulary;
 import io.posmortem.model.positional.BucketSpec;
 import io.posmortem.model.positional.RopeMapping;
@@ -56,6 +62,9 @@ public final class SymptomFileReader {
      * so 65,536 (32,768 pairs) took 10 s and an 18 MB report.
      */
     static final int MAX_HEAD_DIM = 4096;
+
+    /** The retrofit kind of a model served as published; resolved to {@code as-shipped-<encoding>}. */
+    static final String AS_SHIPPED = "as-shipped";
 
     private final Vocabulary vocabulary;
 
@@ -96,7 +105,10 @@ public final class SymptomFileReader {
      */
     public SymptomFile read(SourceText text, Path modelConfig) throws InvalidInputException {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
-        List<Problem> schemaProblems = SymptomSchema.v1().validate(doc);
+        JsonNode version = doc.root().path("posmortem");
+        boolean versionOne = version.isNumber() && version.asDouble() == 1;
+        List<Problem> schemaProblems = (versionOne ? SymptomSchema.v1() : SymptomSchema.v2()).validate(doc);
+        if (versionOne && !schemaProblems.isEmpty()) schemaProblems = versionTwoHints(doc, schemaProblems);
         if (!schemaProblems.isEmpty()) throw new InvalidInputException(schemaProblems);
         SymptomInput input = SymptomInput.of(doc);
         ModelConfig config = null;
@@ -118,7 +130,26 @@ public final class SymptomFileReader {
         } else if (modelConfig != null) {
             config = ModelConfigReader.read(modelConfig);
         }
-        return new Resolution(doc, input, text.sha256(), vocabulary, config).resolve();
+        return new Resolution(doc, input, text.sha256(), vocabulary, config, versionOne).resolve();
+    }
+
+    /**
+     * A version-1 file's unknown fields that version 2 knows get a hint to declare version 2 (a
+     * field that is unknown to both keeps its own hint).
+     */
+    private static List<Problem> versionTwoHints(LocatedDocument doc, List<Problem> problems) {
+        Set<String> unknownInV2 = new HashSet<>();
+        for (Problem p : SymptomSchema.v2().validate(doc)) {
+            if (p.code().equals("schema.unknown-field")) unknownInV2.add(p.pointer());
+        }
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            out.add(p.code().equals("schema.unknown-field") && !unknownInV2.contains(p.pointer())
+                    ? new Problem(p.code(), p.source(), p.pointer(), p.line(), p.column(), p.message() + " in format version 1",
+                            p.expected(), "it is a version-2 field: set posmortem: 2")
+                    : p);
+        }
+        return out;
     }
 
     /** One pass over a schema-valid, bound document: checks what the schema cannot, fills defaults. */
@@ -131,8 +162,9 @@ public final class SymptomFileReader {
         private final List<Assumption> assumptions = new ArrayList<>();
         private final ModelConfig config;
 
-        Resolution(LocatedDocument doc, SymptomInput input, String sha256, Vocabulary vocabulary, ModelConfig config) {
+        Resolution(LocatedDocument doc, SymptomInput input, String sha256, Vocabulary vocabulary, ModelConfig config, boolean versionOne) {
             this.doc = doc;
+            if (versionOne) assume("/posmortem", 2, "a version-1 file, read as version 2 (every version-1 field keeps its meaning)");
             this.input = input;
             this.sha256 = sha256;
             this.vocabulary = vocabulary;
@@ -179,11 +211,26 @@ public final class SymptomFileReader {
             Integer heads = m.heads() != null ? m.heads()
                     : c != null ? fromConfig("heads", c.heads(), "num_attention_heads") : null;
             if (heads == null) heads = ((Number) modelDefault("/heads", "/model")).intValue();
+            List<Integer> stages = trainedStages(m);
             Integer trained = m.trainedContext() != null ? m.trainedContext()
                     : c != null ? fromConfig("trained_context", c.trainedContext(), "original_max_position_embeddings or max_position_embeddings") : null;
+            if (trained == null && !stages.isEmpty()) {
+                trained = stages.get(0);
+                assume("/model/trained_context", trained, "the first of trained_stages");
+            }
+            if (trained == null && m.name() != null) {
+                for (ModelFamily family : vocabulary.modelFamilies()) {
+                    if (family.matches(m.name())) {
+                        trained = family.trainedContext();
+                        assume("/model/trained_context", trained, "the " + family.id() + " family's original window: " + family.basis());
+                        break;
+                    }
+                }
+            }
             if (trained == null) {
                 problems.add(doc.problem("schema.required", "/model", "the model needs trained_context (its config.json does not say)",
-                        "trained_context: tokens", "add trained_context"));
+                        "trained_context: tokens, trained_stages, or model.config",
+                        "give the length the model was first trained at, e.g. max_position_embeddings of its original config.json"));
                 trained = 1;
             }
             double base = 0;
@@ -208,7 +255,8 @@ public final class SymptomFileReader {
                         "rope_base " + fmt(base) + " gives no rotation frequencies", "a RoPE base above 1", null));
                 base = 10_000;
             }
-            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window);
+            RotaryLayout layout = m.rotaryLayout() == null ? null : WireName.parse(RotaryLayout.class, m.rotaryLayout());
+            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window, stages, layout, layers(m.layers()));
             if (encoding == Encoding.ROPE && (spec.rotaryDims() < 4 || spec.rotaryDims() % 2 != 0)) {
                 problems.add(doc.problem("value.rotary-dims", m.rotaryFraction() != null ? "/model/rotary_fraction" : "/model/head_dim",
                         "head_dim x rotary_fraction = " + headDim + " x " + fraction + " rotates " + spec.rotaryDims()
@@ -219,9 +267,17 @@ public final class SymptomFileReader {
         }
 
         private BuildSpec build(BuildInput b, String pointer, String id, ModelSpec model) {
-            RetrofitInput r = b.retrofit();
             String rp = pointer + "/retrofit";
+            RetrofitInput r = b.retrofit();
+            if (r == null) {
+                r = new RetrofitInput(AS_SHIPPED, null, null, null, null, null, null, null, null);
+                assume(rp + "/kind", AS_SHIPPED, "no retrofit block: the model served as published");
+            }
             String kind = r.kind();
+            if (AS_SHIPPED.equals(kind)) {
+                kind = AS_SHIPPED + "-" + WireName.of(model.encoding());
+                assume(rp + "/kind", kind, "as-shipped for a model with positional_encoding " + WireName.of(model.encoding()));
+            }
             String family = vocabulary.retrofitFamilies().get(kind);
             if (family == null) {
                 problems.add(doc.problem("vocabulary.retrofit-kind", rp + "/kind", "unknown retrofit kind '" + kind + "'",
@@ -233,7 +289,7 @@ public final class SymptomFileReader {
                                 + "' changes RoPE, but model.positional_encoding is " + WireName.of(model.encoding()),
                         "a RoPE model for a rope-* retrofit", "check model.positional_encoding"));
             }
-            RuntimeSpec runtime = runtime(b.runtime());
+            RuntimeSpec runtime = runtime(b.runtime(), pointer + "/runtime", model);
             int trained = model.trainedContext();
             Double factor = r.factor();
             Integer target = r.targetContext();
@@ -254,17 +310,16 @@ public final class SymptomFileReader {
                 } else if (config != null && config.maxPositions() != null) {
                     target = config.maxPositions();
                     assume(rp + "/target_context", target, config.source() + ": max_position_embeddings");
+                } else if (kind.startsWith(AS_SHIPPED)) {
+                    target = model.longestTrained();
+                    assume(rp + "/target_context", target, "served as shipped: the length the model was trained at");
                 } else {
                     problems.add(doc.problem("value.missing-length", rp, "the build's target context length is unknown",
                             "retrofit.target_context, retrofit.factor or runtime.context_window", "add target_context"));
                     target = trained;
                 }
             }
-            if (target < trained) {
-                problems.add(doc.problem("value.range", rp + (r.targetContext() != null ? "/target_context" : ""),
-                        "target context " + target + " is shorter than the trained context " + trained,
-                        "a target context >= trained_context", null));
-            } else if (target > MAX_TOKENS) {
+            if (target > MAX_TOKENS) {
                 problems.add(doc.problem("value.range", rp, "target context " + target + " is beyond what posmortem models",
                         "at most " + MAX_TOKENS + " tokens", null));
                 target = trained;
@@ -299,16 +354,28 @@ public final class SymptomFileReader {
                 assume(rp + "/factor", factor, "the configured " + configured.method() + " factor");
             }
             if (factor == null) {
-                factor = (double) target / trained;
-                assume(rp + "/factor", factor, "target_context / trained_context = " + target + " / " + trained);
+                factor = Math.max(1.0, (double) target / trained);
+                assume(rp + "/factor", factor, target >= trained ? "target_context / trained_context = " + target + " / " + trained
+                        : "1: the target (" + target + ") is inside the trained window (" + trained + ")");
             }
+            BiasInput biasBlock = r.relativeBias() != null ? r.relativeBias() : input.model().relativeBias();
+            String biasPointer = r.relativeBias() != null || input.model().relativeBias() == null ? rp + "/relative_bias" : "/model/relative_bias";
             BucketSpec buckets = !"relative-bias".equals(family) ? null
-                    : r.relativeBias() == null && config != null && config.buckets() != null
+                    : biasBlock == null && config != null && config.buckets() != null
                     ? fromConfig("relative_bias", config.buckets(), "relative_attention_num_buckets, relative_attention_max_distance")
-                    : buckets(r.relativeBias() == null ? new BiasInput(null, null, null) : r.relativeBias(), rp + "/relative_bias");
-            int fineTunedContext = r.fineTunedContext() != null ? r.fineTunedContext() : target;
+                    : buckets(biasBlock == null ? new BiasInput(null, null, null) : biasBlock, biasPointer);
+            Tri fineTuned = tri(r.fineTuned());
+            Integer fineTunedContext = r.fineTunedContext();
+            if (r.fineTuned() == null && model.longestTrained() > trained) {
+                fineTuned = Tri.YES;
+                assume(rp + "/fine_tuned", true, "trained_stages: the model was trained at " + model.longestTrained() + " tokens");
+                if (fineTunedContext == null) {
+                    fineTunedContext = model.longestTrained();
+                    assume(rp + "/fine_tuned_context", fineTunedContext, "the last of trained_stages");
+                }
+            }
             Retrofit retrofit = new Retrofit(kind, factor, r.newBase(), target, ropeScaling, configured, buckets,
-                    tri(r.fineTuned()), fineTunedContext, r.description());
+                    fineTuned, fineTunedContext != null ? fineTunedContext : target, r.description());
             List<Observation> observations = observations(b.observations(), pointer + "/observations", id, target);
             RopeMapping whatIf = null;
             Map<String, Object> whatIfBlock = null;
@@ -340,11 +407,65 @@ public final class SymptomFileReader {
             return new BucketSpec(numBuckets, maxDistance, bidirectional);
         }
 
-        private RuntimeSpec runtime(RuntimeInput r) {
+        private RuntimeSpec runtime(RuntimeInput r, String pointer, ModelSpec model) {
             if (r == null) return RuntimeSpec.UNSPECIFIED;
-            return new RuntimeSpec(r.engine(), r.version(), r.reportedBase(), r.reportedFactor(), r.contextWindow(),
-                    Dtype.of(r.kvCacheDtype()), Dtype.of(r.ropeDtype()), r.attentionFactor(), tri(r.slidingWindow()), tri(r.prefixCaching()));
+            Double reportedFactor = r.reportedFactor();
+            if (reportedFactor == null && r.ropeFreqScale() != null) {
+                reportedFactor = 1 / r.ropeFreqScale();
+                assume(pointer + "/reported_factor", reportedFactor, "1 / rope_freq_scale = 1 / " + fmt(r.ropeFreqScale()));
+            }
+            Double reportedBase = r.reportedBase();
+            if (reportedBase == null && r.ntkAlpha() != null && model.encoding() == Encoding.ROPE) {
+                int d = model.rotaryDims();
+                reportedBase = model.ropeBase() * Math.pow(r.ntkAlpha(), (double) d / (d - 2));
+                assume(pointer + "/reported_base", reportedBase, "rope_base x ntk_alpha^(d/(d-2)) = " + fmt(model.ropeBase()) + " x "
+                        + fmt(r.ntkAlpha()) + "^(" + d + "/" + (d - 2) + ")");
+            }
+            Map<String, Object> block = r.ropeScaling() != null && r.ropeScaling().isObject() ? plain(r.ropeScaling()) : null;
+            RopeMapping served = null;
+            if (block != null && model.encoding() == Encoding.ROPE) {
+                int target = Math.max(model.trainedContext(), r.contextWindow() != null ? r.contextWindow() : model.trainedContext());
+                served = RopeConfigReader.embedded(doc, r.ropeScaling(), pointer + "/rope_scaling", model.ropeBase(), model.trainedContext(),
+                        target, problems);
+                if (served != null) RopeConfigReader.checkPairs(doc, pointer + "/rope_scaling", served, model.rotaryDims(), problems);
+            }
+            RemapInput remap = r.positionRemap();
+            PositionHandling positions = new PositionHandling(tri(r.contextShift()), r.nKeep(), tri(r.leftPadding()),
+                    tri(r.positionIdsFromMask()), tri(r.packedSequences()), tri(r.positionReset()), tri(r.chunkedPrefill()),
+                    remap == null ? null : new PositionHandling.PositionRemap(remap.method(), remap.groupSize(), remap.neighborWindow(),
+                            remap.chunkSize()));
+            return new RuntimeSpec(r.engine(), r.version(), reportedBase, reportedFactor, r.contextWindow(),
+                    Dtype.of(r.kvCacheDtype()), Dtype.of(r.ropeDtype()), r.attentionFactor(), tri(r.slidingWindow()), tri(r.prefixCaching()),
+                    block, served, r.ropeFreqScale(), r.ntkAlpha(), r.scalingApplied(), tri(r.lognAttention()), r.weightBits(),
+                    r.attentionBackend(), r.rotaryLayout() == null ? null : WireName.parse(RotaryLayout.class, r.rotaryLayout()), positions);
         }
+
+        /** The training stages' lengths, which must grow stage by stage. */
+        private List<Integer> trainedStages(ModelInput m) {
+            if (m.trainedStages() == null) return List.of();
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < m.trainedStages().size(); i++) {
+                int context = m.trainedStages().get(i).context();
+                if (!out.isEmpty() && context <= out.get(out.size() - 1)) {
+                    problems.add(doc.problem("value.order", "/model/trained_stages/" + i + "/context", "stage " + (i + 1) + " trains at "
+                            + context + " tokens, not longer than the stage before (" + out.get(out.size() - 1) + ")",
+                            "stages in the order they were trained, each longer than the last", "list the stages shortest first"));
+                }
+                out.add(context);
+            }
+            if (m.trainedContext() != null && !out.isEmpty() && out.get(0) != m.trainedContext().intValue()) {
+                problems.add(doc.problem("value.inconsistent", "/model/trained_stages/0/context", "the first training stage ("
+                        + out.get(0) + " tokens) is not trained_context (" + m.trainedContext() + ")",
+                        "trained_context equal to the first stage's length", "leave trained_context out, or make them agree"));
+            }
+            return List.copyOf(out);
+        }
+
+        private static LayerScheme layers(LayersInput l) {
+            if (l == null) return null;
+            return new LayerScheme(l.globalEvery(), l.localRopeBase(), l.localWindow(), tri(l.localScaled()), l.nopeEvery(), l.chunkedAttention());
+        }
+
 
         private List<Observation> observations(List<ObservationInput> list, String pointer, String build, int target) {
             List<Observation> out = new ArrayList<>();
@@ -394,7 +515,8 @@ public final class SymptomFileReader {
                 Trend trend = o.worsensWithLength() == null ? Trend.UNKNOWN : o.worsensWithLength() ? Trend.WORSENS : Trend.STABLE;
                 out.add(new Observation(build, id, o.workload(), capability, from, to, outcome,
                         o.onset() != null ? o.onset() : 0, trend, tri(o.shortPromptsChanged()),
-                        tri(o.historyDependent()), counts, metric, o.context() != null, o.note(), op, 1.0));
+                        tri(o.historyDependent()), counts, metric, o.context() != null, o.note(), op, 1.0, o.promptTokens(),
+                        o.generatedTokens(), tri(o.batchDependent())));
             }
             return List.copyOf(out);
         }

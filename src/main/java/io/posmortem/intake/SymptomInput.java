@@ -8,7 +8,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A symptom file that passed its schema ({@code schema/symptom-file-v1.schema.json}), bound by
+ * A symptom file that passed its schema ({@code schema/symptom-file-v2.schema.json}, or v1 for a
+ * version-1 file, whose fields are a subset), bound by
  * Jackson field for field (snake_case keys): every value as written, {@code null} where the file
  * leaves it out. The schema makes binding total — every type matches and every integer is bounded
  * to fit an {@code int} — so nothing here is checked again; {@link SymptomFileReader} resolves the
@@ -33,7 +34,13 @@ record SymptomInput(String title, ModelInput model, List<BuildInput> builds) {
     }
 
     record ModelInput(String name, String positionalEncoding, Integer headDim, Integer heads, Integer trainedContext,
-                      Double ropeBase, Double rotaryFraction, Integer slidingWindow, String config) {}
+                      Double ropeBase, Double rotaryFraction, Integer slidingWindow, String config, BiasInput relativeBias,
+                      List<StageInput> trainedStages, String rotaryLayout, LayersInput layers) {}
+
+    record StageInput(Integer context, String note) {}
+
+    record LayersInput(Integer globalEvery, Double localRopeBase, Integer localWindow, Boolean localScaled, Integer nopeEvery,
+                       Integer chunkedAttention) {}
 
     record BuildInput(String id, String title, RetrofitInput retrofit, RuntimeInput runtime, List<ObservationInput> observations,
                       JsonNode whatIf) {}
@@ -44,11 +51,17 @@ record SymptomInput(String title, ModelInput model, List<BuildInput> builds) {
     record BiasInput(Integer numBuckets, Integer maxDistance, Boolean bidirectional) {}
 
     record RuntimeInput(String engine, String version, Double reportedBase, Double reportedFactor, Integer contextWindow,
-                        String kvCacheDtype, String ropeDtype, Double attentionFactor, Boolean slidingWindow, Boolean prefixCaching) {}
+                        String kvCacheDtype, String ropeDtype, Double attentionFactor, Boolean slidingWindow, Boolean prefixCaching,
+                        JsonNode ropeScaling, Double ropeFreqScale, Double ntkAlpha, String scalingApplied, Boolean lognAttention,
+                        Integer weightBits, String attentionBackend, String rotaryLayout, Boolean contextShift, Integer nKeep,
+                        Boolean leftPadding, Boolean positionIdsFromMask, Boolean packedSequences, Boolean positionReset,
+                        Boolean chunkedPrefill, RemapInput positionRemap) {}
+
+    record RemapInput(String method, Integer groupSize, Integer neighborWindow, Integer chunkSize) {}
 
     record ObservationInput(String id, String workload, String capability, ContextInput context, String outcome, Integer onset,
                             Boolean worsensWithLength, Boolean shortPromptsChanged, Boolean historyDependent, CountsInput counts,
-                            MetricInput metric, String note) {}
+                            MetricInput metric, String note, Integer promptTokens, Integer generatedTokens, Boolean batchDependent) {}
 
     record ContextInput(Integer from, Integer to) {}
 

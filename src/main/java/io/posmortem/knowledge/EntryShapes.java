@@ -4,6 +4,7 @@ import io.posmortem.model.knowledge.Capability;
 import io.posmortem.model.knowledge.FixOption;
 import io.posmortem.model.knowledge.Mechanism;
 import io.posmortem.model.knowledge.ModelDefault;
+import io.posmortem.model.knowledge.ModelFamily;
 import io.posmortem.model.knowledge.Question;
 import io.posmortem.model.knowledge.Reference;
 import io.posmortem.model.knowledge.RetrofitKind;
@@ -95,6 +96,12 @@ final class EntryShapes {
             Object v = value.isIntegralNumber() ? (Object) value.asLong() : value.isNumber() ? (Object) value.asDouble()
                     : value.isBoolean() ? (Object) value.asBoolean() : value.asString();
             return new ModelDefault(strip(pointer), v, strip(basis));
+        }
+    }
+
+    record FamilyEntry(String id, List<String> names, int trainedContext, String basis) {
+        ModelFamily toModel() {
+            return new ModelFamily(id, names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList(), trainedContext, strip(basis));
         }
     }
 

@@ -8,6 +8,7 @@ import io.posmortem.model.knowledge.FactRow;
 import io.posmortem.model.knowledge.FixOption;
 import io.posmortem.model.knowledge.Mechanism;
 import io.posmortem.model.knowledge.ModelDefault;
+import io.posmortem.model.knowledge.ModelFamily;
 import io.posmortem.model.knowledge.Question;
 import io.posmortem.model.knowledge.Reference;
 import io.posmortem.model.knowledge.RetrofitKind;
@@ -38,6 +39,7 @@ public record KnowledgeBase(
         Map<String, Reference> references,
         List<ModelDefault> modelDefaults,
         List<ModelDefault> biasDefaults,
+        List<ModelFamily> modelFamilies,
         List<RopeTypeKeys> ropeTypeKeys,
         List<FactRow> factRows,
         List<FactCondition> factConditions) {
@@ -52,7 +54,7 @@ public record KnowledgeBase(
     public Vocabulary vocabulary() {
         Map<String, String> families = new LinkedHashMap<>();
         retrofitKinds.values().forEach(k -> families.put(k.id(), k.family()));
-        return new Vocabulary(families, new LinkedHashSet<>(capabilities.keySet()), modelDefaults, biasDefaults);
+        return new Vocabulary(families, new LinkedHashSet<>(capabilities.keySet()), modelDefaults, biasDefaults, modelFamilies);
     }
 
     public EvidenceSettings evidenceSettings() {

@@ -5,6 +5,7 @@ import io.posmortem.intake.LocatedDocument;
 import io.posmortem.intake.SourceText;
 import io.posmortem.knowledge.EntryShapes.CapabilityEntry;
 import io.posmortem.knowledge.EntryShapes.DefaultEntry;
+import io.posmortem.knowledge.EntryShapes.FamilyEntry;
 import io.posmortem.knowledge.EntryShapes.FactRowEntry;
 import io.posmortem.knowledge.EntryShapes.FixEntry;
 import io.posmortem.knowledge.EntryShapes.HypothesisEntry;
@@ -25,6 +26,7 @@ import io.posmortem.model.knowledge.FactRow;
 import io.posmortem.model.knowledge.FixOption;
 import io.posmortem.model.knowledge.Mechanism;
 import io.posmortem.model.knowledge.ModelDefault;
+import io.posmortem.model.knowledge.ModelFamily;
 import io.posmortem.model.knowledge.Question;
 import io.posmortem.model.knowledge.Reference;
 import io.posmortem.model.knowledge.RetrofitKind;
@@ -204,6 +206,7 @@ public final class KnowledgeBaseLoader {
         KnowledgeFile def = file("defaults.yaml", docs, problems);
         List<ModelDefault> modelDefaults = def.entries("model", DefaultEntry.class).stream().map(e -> e.value().toModel()).toList();
         List<ModelDefault> biasDefaults = def.entries("relative_bias", DefaultEntry.class).stream().map(e -> e.value().toModel()).toList();
+        List<ModelFamily> modelFamilies = def.entries("families", FamilyEntry.class).stream().map(e -> e.value().toModel()).toList();
 
         // Cross-references.
         for (RootCause h : hypotheses.values()) {
@@ -265,7 +268,7 @@ public final class KnowledgeBaseLoader {
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
         return new KnowledgeBase(Sha256.hex(digest), questions.byId(), hypotheses.byId(), capabilities.byId(),
-                mechanisms.byId(), retrofitKinds.byId(), fixes.byId(), thresholds.byId(), references.byId(), modelDefaults, biasDefaults, List.copyOf(ropeTypeKeys),
+                mechanisms.byId(), retrofitKinds.byId(), fixes.byId(), thresholds.byId(), references.byId(), modelDefaults, biasDefaults, modelFamilies, List.copyOf(ropeTypeKeys),
                 List.copyOf(factRows), List.copyOf(factConditions));
     }
 

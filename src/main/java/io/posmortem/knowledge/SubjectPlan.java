@@ -41,7 +41,8 @@ public final class SubjectPlan {
         RopeMapping configured = r.configured();
         return new BuildCase(build.id(), kind.id(), kind.family(), model.trainedContext(), r.targetContext(),
                 kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
-                configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow());
+                configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow(),
+                model.longestTrained(), model.rotaryLayout() == null ? null : model.rotaryLayout().wireName());
     }
 
     /**

@@ -26,7 +26,7 @@ class SchemaReferenceTest {
 
     @Test
     void symptomFileReferenceIsTheSchemaTable() throws IOException {
-        check("src/main/resources/schema/symptom-file-v1.schema.json", "docs/symptom-file-reference.md");
+        check("src/main/resources/schema/symptom-file-v2.schema.json", "docs/symptom-file-reference.md");
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.posmortem.model.Tri;
 import io.posmortem.model.evidence.ReportedFact;
+import io.posmortem.model.evidence.ModelLayers;
+import io.posmortem.model.evidence.PositionReport;
 import io.posmortem.model.evidence.RuntimeReport;
+import io.posmortem.model.input.PositionHandling;
 import io.posmortem.model.knowledge.BuildCase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +18,17 @@ import org.junit.jupiter.api.Test;
 class ReportedFactsTest {
 
     static BuildCase build(Tri fineTuned) {
-        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null);
+        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, 8192, null);
     }
 
     static RuntimeReport runtime(Double base, Double factor, Double attention, Integer window) {
-        return new RuntimeReport("b", null, base, factor, attention, window, "fp8", "bf16", Tri.UNKNOWN, Tri.YES);
+        return new RuntimeReport("b", null, base, factor, attention, window, "fp8", "bf16", Tri.UNKNOWN, Tri.YES, null, null, null, null, null,
+                Tri.UNKNOWN, null, null, null);
+    }
+
+    static List<ReportedFact> facts(BuildCase c, RuntimeReport r, double attention, int longestDegraded, double tolerance) {
+        return ReportedFacts.of(c, r, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(), List.of(), attention, longestDegraded,
+                tolerance);
     }
 
     static Map<String, ReportedFact> byName(List<ReportedFact> facts) {
@@ -30,7 +39,7 @@ class ReportedFactsTest {
 
     @Test
     void reportedValuesAreComparedWithTheConfiguredOnes() {
-        Map<String, ReportedFact> f = byName(ReportedFacts.of(build(Tri.YES), runtime(10000.0, 1.0, 1.0, 32768), 1.2079, 65536, 0.01));
+        Map<String, ReportedFact> f = byName(facts(build(Tri.YES), runtime(10000.0, 1.0, 1.0, 32768), 1.2079, 65536, 0.01));
         assertEquals("other", f.get("runtime-base").state());
         assertEquals("the runtime reports rope_theta 10,000; the model was trained with 500,000", f.get("runtime-base").text());
         assertEquals("dropped", f.get("runtime-factor").state());
@@ -46,7 +55,7 @@ class ReportedFactsTest {
 
     @Test
     void agreementIsWithinTheToleranceAndAWindowHoldingEveryDegradationIsNotShort() {
-        Map<String, ReportedFact> f = byName(ReportedFacts.of(build(Tri.UNKNOWN), runtime(500000.0 * 1.005, 8.0, 1.5, 65536), 1.2079, 60000, 0.01));
+        Map<String, ReportedFact> f = byName(facts(build(Tri.UNKNOWN), runtime(500000.0 * 1.005, 8.0, 1.5, 65536), 1.2079, 60000, 0.01));
         assertEquals("trained", f.get("runtime-base").state());
         assertEquals("as-configured", f.get("runtime-factor").state());
         assertEquals("higher", f.get("attention-factor").state());
@@ -56,7 +65,7 @@ class ReportedFactsTest {
 
     @Test
     void everyStateIsInTheVocabulary() {
-        for (ReportedFact f : ReportedFacts.of(build(Tri.NO), runtime(10000.0, 2.0, 1.0, 4096), 1.0, 0, 0.01)) {
+        for (ReportedFact f : facts(build(Tri.NO), runtime(10000.0, 2.0, 1.0, 4096), 1.0, 0, 0.01)) {
             List<String> states = ReportedFact.STATES.get(f.name());
             if (!states.isEmpty()) assertEquals(true, states.contains(f.state()), f.toString());
         }
@@ -64,10 +73,11 @@ class ReportedFactsTest {
 
     @Test
     void theRuntimesSlidingWindowIsAFactOnlyWhenReported() {
-        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047);
+        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null);
         for (Tri applied : Tri.values()) {
-            RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, applied, Tri.UNKNOWN);
-            ReportedFact f = byName(ReportedFacts.of(windowed, r, 1.0, 0, 0.01)).get("sliding-window");
+            RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, applied, Tri.UNKNOWN, null, null, null, null, null,
+                    Tri.UNKNOWN, null, null, null);
+            ReportedFact f = byName(facts(windowed, r, 1.0, 0, 0.01)).get("sliding-window");
             switch (applied) {
                 case YES -> assertEquals("applied", f.state());
                 case NO -> assertEquals("ignored", f.state());
@@ -80,8 +90,55 @@ class ReportedFactsTest {
     void kvCacheStatesFollowTheDtypesWidth() {
         Map<String, String> expected = Map.of("fp32", "full", "fp16", "full", "bf16", "full", "fp8", "8-bit", "int8", "8-bit", "int4", "4-bit");
         expected.forEach((dtype, state) -> {
-            RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, dtype, null, Tri.UNKNOWN, Tri.UNKNOWN);
-            assertEquals(state, byName(ReportedFacts.of(build(Tri.UNKNOWN), r, 1.0, 0, 0.01)).get("kv-cache").state(), dtype);
+            RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, dtype, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null, null,
+                    Tri.UNKNOWN, null, null, null);
+            assertEquals(state, byName(facts(build(Tri.UNKNOWN), r, 1.0, 0, 0.01)).get("kv-cache").state(), dtype);
         });
+    }
+
+    @Test
+    void whatTheEngineRanIsComparedWithWhatTheBuildConfigures() {
+        BuildCase yarn = build(Tri.NO);
+        Map<String, String> states = new java.util.TreeMap<>();
+        for (String[] served : new String[][] {{"yarn", "8"}, {"yarn", "4"}, {"default", null}, {"linear", "8"}}) {
+            RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, served[0],
+                    served[1] == null ? null : Double.valueOf(served[1]), null, null, null, Tri.UNKNOWN, null, null, null);
+            states.put(served[0] + " " + served[1], byName(facts(yarn, r, 1.0, 0, 0.01)).get("served-scaling").state());
+        }
+        assertEquals(Map.of("yarn 8", "as-configured", "yarn 4", "other-factor", "default null", "dropped", "linear 8", "other-method"), states);
+    }
+
+    @Test
+    void aFactorReportedAsItsInverseIsInverted() {
+        // llama.cpp's --rope-freq-scale 8 where --rope-scale 8 (freq scale 0.125) was meant: intake reads factor 1/8.
+        assertEquals("inverted", byName(facts(build(Tri.NO), runtime(null, 0.125, null, null), 1.0, 0, 0.01)).get("runtime-factor").state());
+    }
+
+    @Test
+    void positionHandlingLayersLayoutAndBatchesBecomeStates() {
+        BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 4096, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
+                131072, "half-split");
+        RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
+                "static", Tri.YES, 4, "sdpa", "interleaved");
+        PositionReport p = new PositionReport("b", Tri.YES, 0, Tri.YES, Tri.NO, Tri.YES, Tri.NO, Tri.YES, "self-extend", 4, 1024, null);
+        ModelLayers layers = new ModelLayers("b", 6, 10000.0, 1024, Tri.NO, 4, 8192);
+        io.posmortem.model.input.Observation o = new io.posmortem.model.input.Observation("b", "o1", null, "local-syntax", 1, 4096,
+                io.posmortem.model.Outcome.DEGRADED, 0, io.posmortem.model.Trend.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, null, true, null,
+                "/x", 1.0, null, null, Tri.YES);
+        Map<String, ReportedFact> f = byName(ReportedFacts.of(c, r, p, List.of(layers), List.of(o), 1.0, 0, 0.01));
+        Map<String, String> states = new java.util.TreeMap<>();
+        f.forEach((name, fact) -> states.put(name, fact.state()));
+        Map<String, String> expected = new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("scaling-applied", "static"), Map.entry("logn-attention", "on"), Map.entry("weight-bits", "low-bit"),
+                Map.entry("attention-backend", "sdpa"), Map.entry("rotary-layout", "differs"), Map.entry("context-shift", "on"),
+                Map.entry("shift-keeps-start", "no"), Map.entry("padded-position-ids", "shared-counter"), Map.entry("packing", "no-reset"),
+                Map.entry("chunked-prefill", "on"), Map.entry("position-remap", "self-extend"), Map.entry("batch-dependent", "yes"),
+                Map.entry("target-window", "inside-trained"), Map.entry("local-global-layers", "yes"), Map.entry("local-layers-scaled", "no"),
+                Map.entry("nope-layers", "yes")));
+        expected.forEach((name, state) -> assertEquals(state, states.get(name), name));
+        for (ReportedFact x : f.values()) {
+            List<String> allowed = ReportedFact.STATES.get(x.name());
+            assertEquals(true, allowed != null && (allowed.isEmpty() || allowed.contains(x.state())), x.toString());
+        }
     }
 }

@@ -79,7 +79,8 @@ class SymptomInputTest {
                 } catch (InvalidInputException | java.io.IOException e) {
                     continue; // unreadable or not a document: refused before binding
                 }
-                if (!SymptomSchema.v1().validate(doc).isEmpty()) continue;
+                Object version = doc.root().path("posmortem").isNumber() ? doc.root().get("posmortem").numberValue() : null;
+                if (!SymptomSchema.forVersion(version).validate(doc).isEmpty()) continue;
                 SymptomInput in = SymptomInput.of(doc); // throws if the schema let through what does not bind
                 assertTrue(!in.builds().isEmpty(), f.toString());
                 bound++;

@@ -35,7 +35,7 @@ class EvidenceSectionsTest {
 
     private static Observation observation(String id, Outcome outcome) {
         return new Observation(BUILD, id, "needle", "retrieval", 4096, 8192, outcome, 4096, Trend.WORSENS, Tri.UNKNOWN, Tri.UNKNOWN,
-                null, null, true, null, "/builds/0/observations/0", 0.75);
+                null, null, true, null, "/builds/0/observations/0", 0.75, null, null, Tri.UNKNOWN);
     }
 
     @Test

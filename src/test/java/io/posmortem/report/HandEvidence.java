@@ -32,7 +32,7 @@ final class HandEvidence {
     final List<LoaderReading> loaderReadings = new ArrayList<>();
 
     BuildEvidence build() {
-        return new BuildEvidence(null, null, subjects, ropeProfiles, rotaryPairs, alibiProfiles, bucketProfiles, distanceBands, List.of(),
+        return new BuildEvidence(null, null, null, List.of(), subjects, ropeProfiles, rotaryPairs, alibiProfiles, bucketProfiles, distanceBands, List.of(),
                 observations, countTests, metricTests, bandTrends, charts, List.of(), List.of(), loaderReadings, List.of(), List.of());
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 public record BuildEvidence(
         BuildCase buildCase,
         RuntimeReport runtimeReport,
+        PositionReport positionReport,
+        List<ModelLayers> modelLayers,
         List<Subject> subjects,
         List<RopeProfile> ropeProfiles,
         List<RotaryPair> rotaryPairs,
@@ -25,7 +27,7 @@ public record BuildEvidence(
         List<ConfigEntry> configEntries,
         List<ConfigReading> configReadings,
         List<LoaderReading> loaderReadings,
-        List<ReportedFact> buildFacts,
+        List<ReportedFact> reportedFacts,
         List<BaseChangeRange> baseRanges) {
 
     public String build() {
@@ -36,6 +38,8 @@ public record BuildEvidence(
         List<Object> facts = new ArrayList<>();
         facts.add(buildCase);
         facts.add(runtimeReport);
+        facts.add(positionReport);
+        facts.addAll(modelLayers);
         facts.addAll(subjects);
         facts.addAll(ropeProfiles);
         facts.addAll(rotaryPairs);
@@ -49,7 +53,7 @@ public record BuildEvidence(
         facts.addAll(configEntries);
         facts.addAll(configReadings);
         facts.addAll(loaderReadings);
-        facts.addAll(buildFacts);
+        facts.addAll(reportedFacts);
         facts.addAll(baseRanges);
         return facts;
     }

@@ -20,7 +20,7 @@ public record ReportedFact(String build, String name, String state, String text)
     /** Every fact the evidence stage reads, with the states it can be in (the vocabulary rows are checked against). */
     public static final Map<String, List<String>> STATES = Map.ofEntries(
             Map.entry("runtime-base", List.of("trained", "other")),
-            Map.entry("runtime-factor", List.of("as-configured", "dropped", "other")),
+            Map.entry("runtime-factor", List.of("as-configured", "dropped", "inverted", "other")),
             Map.entry("scaling-asked", List.of("yes", "no")),
             Map.entry("fine-tuned", List.of("yes", "no")),
             Map.entry("attention-factor", List.of("as-configured", "lower", "higher")),
@@ -31,5 +31,22 @@ public record ReportedFact(String build, String name, String state, String text)
             Map.entry("allocated-window", List.of("within-original", "beyond-original")),
             Map.entry("sliding-window", List.of("none", "applied", "ignored")),
             Map.entry("kv-cache", List.of("full", "8-bit", "4-bit")),
-            Map.entry("prefix-caching", List.of("on", "off")));
+            Map.entry("prefix-caching", List.of("on", "off")),
+            Map.entry("served-scaling", List.of("as-configured", "dropped", "other-method", "other-factor")),
+            Map.entry("scaling-applied", List.of("static", "per-length")),
+            Map.entry("logn-attention", List.of("on", "off")),
+            Map.entry("weight-bits", List.of("full", "8-bit", "low-bit")),
+            Map.entry("attention-backend", List.of("eager", "sdpa", "flash-attention", "flex", "xformers", "paged", "other")),
+            Map.entry("rotary-layout", List.of("matches", "differs")),
+            Map.entry("context-shift", List.of("on", "off")),
+            Map.entry("shift-keeps-start", List.of("yes", "no")),
+            Map.entry("padded-position-ids", List.of("from-mask", "shared-counter")),
+            Map.entry("packing", List.of("resets", "no-reset")),
+            Map.entry("chunked-prefill", List.of("on", "off")),
+            Map.entry("position-remap", List.of("self-extend", "dual-chunk", "rerope")),
+            Map.entry("batch-dependent", List.of("yes", "no")),
+            Map.entry("target-window", List.of("inside-trained", "inside-stages", "beyond-trained")),
+            Map.entry("local-global-layers", List.of("yes")),
+            Map.entry("local-layers-scaled", List.of("yes", "no")),
+            Map.entry("nope-layers", List.of("yes")));
 }

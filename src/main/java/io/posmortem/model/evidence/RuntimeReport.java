@@ -18,6 +18,15 @@ import io.posmortem.model.input.RuntimeSpec;
  * @param ropeDtype               the dtype the runtime computes rotary angles in, or null
  * @param slidingWindow           whether the runtime applies the model's sliding window
  * @param prefixCaching           whether the runtime reuses cached keys across requests
+ * @param servedMethod            the method of the rope_scaling block the engine ran (wire name), or null
+ * @param servedFactor            that block's factor, or null
+ * @param ropeFreqScale           llama.cpp's --rope-freq-scale as given, or null
+ * @param ntkAlpha                an exllama-style NTK alpha, or null
+ * @param scalingApplied          {@code static} or {@code per-length}, or null
+ * @param lognAttention           whether logits are scaled by log(n) / log(trained) past the trained length
+ * @param weightBits              bits per quantized weight (16: not quantized), or null
+ * @param attentionBackend        the attention implementation (wire name), or null
+ * @param rotaryLayout            the rotary layout the engine applies ({@code half-split}, {@code interleaved}), or null
  */
 public record RuntimeReport(
         String build,
@@ -29,12 +38,24 @@ public record RuntimeReport(
         String kvCacheDtype,
         String ropeDtype,
         Tri slidingWindow,
-        Tri prefixCaching) implements BuildScoped {
+        Tri prefixCaching,
+        String servedMethod,
+        Double servedFactor,
+        Double ropeFreqScale,
+        Double ntkAlpha,
+        String scalingApplied,
+        Tri lognAttention,
+        Integer weightBits,
+        String attentionBackend,
+        String rotaryLayout) implements BuildScoped {
 
     /** The runtime block of build {@code build}, with dtypes as wire names. */
     public static RuntimeReport of(String build, RuntimeSpec rt) {
         return new RuntimeReport(build, rt.engine(), rt.reportedBase(), rt.reportedFactor(), rt.reportedAttentionFactor(),
-                rt.contextWindow(), wire(rt.kvCacheDtype()), wire(rt.ropeDtype()), rt.slidingWindow(), rt.prefixCaching());
+                rt.contextWindow(), wire(rt.kvCacheDtype()), wire(rt.ropeDtype()), rt.slidingWindow(), rt.prefixCaching(),
+                rt.servedMapping() == null ? null : rt.servedMapping().method(),
+                rt.servedMapping() == null ? null : rt.servedMapping().scalingFactor(), rt.ropeFreqScale(), rt.ntkAlpha(), rt.scalingApplied(),
+                rt.lognAttention(), rt.weightBits(), rt.attentionBackend(), rt.rotaryLayout() == null ? null : rt.rotaryLayout().wireName());
     }
 
     private static String wire(Dtype dtype) {

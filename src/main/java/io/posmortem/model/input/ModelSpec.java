@@ -2,6 +2,8 @@ package io.posmortem.model.input;
 
 import io.posmortem.model.*;
 
+import java.util.List;
+
 /**
  * The model as trained, before any retrofit; every field resolved (defaults applied, see
  * {@link SymptomFile#assumptions()}).
@@ -12,6 +14,9 @@ import io.posmortem.model.*;
  * @param ropeBase       RoPE base b (rope_theta); meaningful when the encoding is RoPE
  * @param rotaryFraction share of the head dimension that is rotated (partial_rotary_factor)
  * @param slidingWindow  the sliding-window size the model was trained with, or null
+ * @param trainedStages  the lengths the model was trained at in turn, shortest first (empty: one stage)
+ * @param rotaryLayout   the rotary layout the weights expect, or null when not given
+ * @param layers         layers with their own positional scheme, or null when all layers are alike
  */
 public record ModelSpec(
         String name,
@@ -21,7 +26,15 @@ public record ModelSpec(
         int trainedContext,
         double ropeBase,
         double rotaryFraction,
-        Integer slidingWindow) {
+        Integer slidingWindow,
+        List<Integer> trainedStages,
+        RotaryLayout rotaryLayout,
+        LayerScheme layers) {
+
+    /** The longest length the model was trained at: the last of its training stages, else its trained context. */
+    public int longestTrained() {
+        return trainedStages.isEmpty() ? trainedContext : Math.max(trainedContext, trainedStages.get(trainedStages.size() - 1));
+    }
 
     /** Rotated dimensions, as transformers computes them: {@code int(head_dim * partial_rotary_factor)}. */
     public int rotaryDims() {

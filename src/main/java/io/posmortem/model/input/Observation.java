@@ -18,6 +18,9 @@ import io.posmortem.model.*;
  * @param bandStated          whether the file gives the context band (without one it is the whole
  *                            target window, and the observation is weaker evidence about lengths)
  * @param pointer             JSON pointer of this observation in the symptom file
+ * @param promptTokens        the prompt's length when this was seen, or null
+ * @param generatedTokens     tokens generated when it went wrong, or null
+ * @param batchDependent      whether the same prompt answers differently alone, in a batch or with other padding
  */
 public record Observation(
         String build,
@@ -36,7 +39,10 @@ public record Observation(
         boolean bandStated,
         String note,
         String pointer,
-        double strength) implements BuildScoped {
+        double strength,
+        Integer promptTokens,
+        Integer generatedTokens,
+        Tri batchDependent) implements BuildScoped {
 
     /**
      * This observation as the evidence stage assessed it: the outcome and trend decided from its
@@ -44,6 +50,7 @@ public record Observation(
      */
     public Observation assessed(Outcome outcome, Trend trend, double strength) {
         return new Observation(build, id, workload, capability, fromTokens, toTokens, outcome, onset, trend,
-                shortPromptsChanged, historyDependent, counts, metric, bandStated, note, pointer, strength);
+                shortPromptsChanged, historyDependent, counts, metric, bandStated, note, pointer, strength, promptTokens, generatedTokens,
+                batchDependent);
     }
 }

@@ -16,6 +16,8 @@ import io.posmortem.model.*;
  * @param configuredMethod the rope_scaling block's type ({@code default} when there is none)
  * @param fineTuned        whether the model was fine-tuned after the change
  * @param slidingWindow    the model's trained sliding-window size, or null
+ * @param longestTrained   the longest length the model was trained at (its last training stage; else trainedContext)
+ * @param rotaryLayout     the rotary layout the model's weights expect ({@code half-split}, {@code interleaved}), or null
  */
 public record BuildCase(
         String build,
@@ -30,4 +32,6 @@ public record BuildCase(
         double factor,
         String configuredMethod,
         Tri fineTuned,
-        Integer slidingWindow) implements BuildScoped {}
+        Integer slidingWindow,
+        int longestTrained,
+        String rotaryLayout) implements BuildScoped {}

@@ -11,9 +11,11 @@ import java.util.Set;
  * @param capabilities     capability ids of the taxonomy
  * @param modelDefaults    defaults for fields of {@code /model}
  * @param biasDefaults     defaults for fields of a {@code relative_bias} block
+ * @param modelFamilies    published families' original training lengths, first match wins
  */
 public record Vocabulary(
         Map<String, String> retrofitFamilies,
         Set<String> capabilities,
         List<ModelDefault> modelDefaults,
-        List<ModelDefault> biasDefaults) {}
+        List<ModelDefault> biasDefaults,
+        List<ModelFamily> modelFamilies) {}
