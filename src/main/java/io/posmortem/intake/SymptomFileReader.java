@@ -102,8 +102,10 @@ public final class SymptomFileReader {
         if (input.model() == null) input = new SymptomInput(input.title(), ModelInput.ABSENT, input.builds());
         ModelConfig config = null;
         List<Problem> configProblems = List.of();
+        boolean configUnusable = false;
         String named = input.model().config();
         if (named != null && !filesAllowed) {
+            configUnusable = true;
             problems.add(doc.problem("input.model-config", "/model/config",
                     "this service does not read files named in the input", "the model's fields inline", "remove model.config"));
         } else if (named != null) {
@@ -113,13 +115,14 @@ public final class SymptomFileReader {
                 problems.add(doc.problem("input.model-config", "/model/config", "the model's config.json cannot be used; its problems follow",
                         "a readable Hugging Face config.json", null));
                 configProblems = e.problems();
+                configUnusable = true;
             }
         } else if (modelConfig != null) {
             config = ModelConfigReader.read(modelConfig);
         }
         // A config that cannot be read leaves the fields it would give unknown, as a schema problem does.
         Set<String> invalid = new HashSet<>(schema.invalid());
-        if (!configProblems.isEmpty()) invalid.add("/model/config");
+        if (configUnusable) invalid.add("/model/config");
         Resolution resolution = new Resolution(doc, input, text.sha256(), vocabulary, config, invalid);
         SymptomFile file = resolution.resolve();
         problems.addAll(resolution.problems);
