@@ -18,7 +18,8 @@ import tools.jackson.core.TokenStreamLocation;
  *   <li>{@code syntax.unclosed-quote}: a quoted string never closed (at the opening quote);</li>
  *   <li>{@code syntax.tab-indent}: YAML, a tab in the indentation (at the tab);</li>
  *   <li>{@code syntax.yaml-indentation}: YAML, a line indented so that it lines up with no block
- *       (at the line's first character).</li>
+ *       (at the line's first character);</li>
+ *   <li>{@code syntax.colon-in-value}: YAML, ': ' inside an unquoted value (at the colon).</li>
  * </ul>
  * Anything else is {@code syntax} with the parser's own message, stripped of its source excerpts.
  */
@@ -113,15 +114,23 @@ final class SyntaxProblem {
                             + (y.problemLine() > 0 ? " before line " + y.problemLine() + ", column " + y.problemColumn() : ""),
                     "'" + close + "' after the " + (mapping ? "mapping's" : "list's") + " last entry", "add the missing '" + close + "'");
         }
-        if (problem.startsWith("expected <block end>") && y.problemLine() > 0) {
+        // A key or a list item where the block above has ended: the line lines up with none of the blocks open there.
+        if (problem.startsWith("expected <block end>") && (problem.contains("found '<block") || problem.contains("found '-'"))
+                && y.problemLine() > 0) {
             int line = y.problemLine();
             int indent = lines.indent(line);
+            if (problem.contains("found '-'") && context.contains("block mapping")) {
+                return located(source, "syntax.yaml-indentation", lines, lines.offset(line, indent + 1),
+                        "a list item on line " + line + " among the keys of the mapping that starts at line " + y.contextLine()
+                                + ", column " + y.contextColumn(),
+                        "a list under a key that ends with ':', indented below it", "give the list its own key, or indent it under one");
+            }
             return located(source, "syntax.yaml-indentation", lines, lines.offset(line, indent + 1),
                     "line " + line + " (indented " + indent + " spaces) lines up with no block above it"
                             + (y.contextLine() > 0 ? "; the block it follows starts at line " + y.contextLine() + ", column " + y.contextColumn() : ""),
                     "the entries of one mapping or list indented alike", "indent line " + line + " like the entries it belongs with");
         }
-        if (context.isEmpty() && problem.startsWith("mapping values are not allowed here") && y.problemLine() > 1) {
+        if (context.isEmpty() && problem.startsWith("mapping values are not allowed here") && y.problemLine() > 0) {
             int line = y.problemLine();
             int previous = lines.previousContentLine(line);
             if (previous > 0 && lines.indent(line) > lines.indent(previous) && !lines.endsWithColon(previous)) {
@@ -131,6 +140,9 @@ final class SyntaxProblem {
                         "the keys of one mapping indented alike", "indent line " + line + " by " + lines.indent(previous)
                                 + " spaces, like line " + previous);
             }
+            return located(source, "syntax.colon-in-value", lines, lines.offset(line, y.problemColumn()),
+                    "': ' inside an unquoted value: YAML reads it as the start of another key",
+                    "a value without ': ', or a quoted one", "quote the whole value, e.g. title: \"Build A: RoPE scaled\"");
         }
         return null;
     }
@@ -180,7 +192,8 @@ final class SyntaxProblem {
     static String plain(String m) {
         int cut = m.indexOf("\n at [");
         if (cut >= 0) m = m.substring(0, cut);
-        m = m.replaceAll(" \\((start marker at|for \\w+ starting at) \\[Source: [^\\]]*]\\)", "");
+        m = m.replaceAll(" \\((start marker at|for \\w+ starting at) \\[Source: [^\\]]*]\\)", "")
+             .replaceAll(" \\(code \\d+\\)", "");
         List<String> kept = new ArrayList<>();
         String started = null;
         for (String line : m.split("\\R")) {

@@ -129,6 +129,22 @@ class InvalidInputTest {
                 builds.stream().map(p -> p.code() + " " + p.pointer()).toList(), builds.toString());
     }
 
+    /** A config.json that cannot be used: its problems after the one naming it, the file's own problems still reported, nothing it would have given reported missing. */
+    @Test
+    void anUnusableConfigLeavesItsFieldsUnknownAndTheRestIsStillChecked(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{\"rope_theta\": \"x\", \"head_dim\": 128}");
+        Files.writeString(dir.resolve("s.yaml"), "posmortem: 1\nmodel: {config: config.json}\nbuilds:\n  - id: a\n"
+                + "    retrofit: {kind: rope-lineer, factor: 8}\n    observations:\n      - {capability: local-syntax, outcome: degraded}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> new SymptomFileReader(vocabulary).read(dir.resolve("s.yaml")));
+        assertEquals(List.of("input.model-config", "config.type", "vocabulary.retrofit-kind"),
+                e.problems().stream().map(Problem::code).toList(), e.problems().toString());
+        InvalidInputException network = assertThrows(InvalidInputException.class,
+                () -> new SymptomFileReader(vocabulary).withoutFileAccess().read(dir.resolve("s.yaml")));
+        assertEquals(List.of("input.model-config", "vocabulary.retrofit-kind"),
+                network.problems().stream().map(Problem::code).toList(), network.problems().toString());
+    }
+
     @Test
     void aRootThatIsNotAMappingGetsOnlyTheSchemasProblem() {
         List<Problem> list = problemsOf("- 1\n- 2\n");
