@@ -41,6 +41,16 @@ class ConfigAndWhatIfTest {
         assertEquals(false, report.path("builds").get(0).path("what_if").path("fixes_every_degradation").asBoolean());
     }
 
+    /** A --what-if YaRN block whose derived factor (target / original window) is below 1 is refused with exit 3, not an internal error. */
+    @Test
+    void aWhatIfFactorBelowOneIsAnInvalidInput() {
+        Cli run = Cli.run("triage", "--what-if", "{\"rope_type\":\"yarn\",\"original_max_position_embeddings\":65536}",
+                "fixtures/seed/founding-case.yaml");
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().contains("[value.range]") && run.err().contains("original_max_position_embeddings"), run.err());
+        assertTrue(!run.err().contains("internal error"), run.err());
+    }
+
     @Test
     void aModelConfigFillsTheModelAndItsAssumptionsSaySo(@TempDir Path dir) throws Exception {
         Path symptoms = dir.resolve("s.yaml");

@@ -7,7 +7,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.posmortem.model.Problem;
-import io.posmortem.model.Spelling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +28,17 @@ public final class DocumentSchema {
 
     private final JsonNode schemaNode;
     private final Schema schema;
+    private final CommonMistakes mistakes;
 
-    private DocumentSchema(String resource) {
+    /**
+     * The outcome of validating a document: its problems, ordered by position, and the pointers of
+     * the nodes they make unusable (a wrong value, an unknown field and the field it stands for, a
+     * missing required field), so that later checks can skip what depends on them.
+     */
+    public record Validation(List<Problem> problems, Set<String> invalid) {}
+
+    private DocumentSchema(String resource, CommonMistakes mistakes) {
+        this.mistakes = mistakes;
         try (InputStream in = DocumentSchema.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("schema resource missing: " + resource);
             this.schemaNode = JsonMapper.builder().build().readTree(in);
@@ -46,28 +56,51 @@ public final class DocumentSchema {
 
     /** The schema at classpath location {@code resource}; a missing or malformed resource is a build defect. */
     public static DocumentSchema load(String resource) {
-        return new DocumentSchema(resource);
+        return new DocumentSchema(resource, CommonMistakes.NONE);
+    }
+
+    /** As {@link #load(String)}, with a table of common mistakes for the hints. */
+    public static DocumentSchema load(String resource, CommonMistakes mistakes) {
+        return new DocumentSchema(resource, mistakes);
     }
 
     /** Every schema violation in {@code doc}, ordered by position in the file. */
     public List<Problem> validate(LocatedDocument doc) {
-        List<Problem> problems = new ArrayList<>();
-        for (Error error : schema.validate(doc.root())) {
-            problems.add(translate(doc, error));
-        }
-        problems.removeIf(p -> isExplainedByTypo(p, problems));
-        problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)
-                .thenComparing(Problem::pointer).thenComparing(Problem::message));
-        return problems;
+        return check(doc).problems();
     }
 
-    private Problem translate(LocatedDocument doc, Error error) {
+    /** Every schema violation in {@code doc}, ordered by position in the file, with the nodes they make unusable. */
+    public Validation check(LocatedDocument doc) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> invalid = new TreeSet<>();
+        for (Error error : schema.validate(doc.root())) {
+            problems.add(translate(doc, error, invalid));
+        }
+        problems.removeIf(p -> isExplainedByTypo(p, problems));
+        problems.removeIf(p -> isLooserBound(p, problems));
+        problems.sort(BY_POSITION);
+        return new Validation(List.copyOf(problems), Set.copyOf(invalid));
+    }
+
+    /** Problems in file order: line, column, then pointer, code and message so that ties are deterministic. */
+    public static final Comparator<Problem> BY_POSITION = Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)
+            .thenComparing(Problem::pointer).thenComparing(Problem::code).thenComparing(Problem::message);
+
+    private Problem translate(LocatedDocument doc, Error error, Set<String> invalid) {
         String pointer = pointer(error.getInstanceLocation().toString());
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         JsonNode here = error.getInstanceNode();
         switch (keyword) {
+            case "required":
+            case "additionalProperties":
+                break;
+            default:
+                invalid.add(pointer);
+        }
+        switch (keyword) {
             case "required": {
                 String missing = error.getProperty();
+                invalid.add(pointer + "/" + LocatedDocument.escape(missing));
                 return doc.problem("schema.required", pointer,
                         "missing required field '" + missing + "'", describe(parentSchema(error).path("properties").path(missing), missing),
                         "add '" + missing + "'");
@@ -76,7 +109,10 @@ public final class DocumentSchema {
                 String unknown = error.getProperty();
                 String child = pointer + "/" + LocatedDocument.escape(unknown);
                 List<String> allowed = new ArrayList<>(parentSchema(error).path("properties").propertyNames());
-                String hint = Spelling.closest(unknown, allowed).map(s -> "did you mean '" + s + "'?")
+                invalid.add(child);
+                // The field the unknown one stands for is as good as missing: checks of it are skipped too.
+                mistakes.fieldName(pointer, unknown, allowed).ifPresent(meant -> invalid.add(pointer + "/" + LocatedDocument.escape(meant)));
+                String hint = mistakes.fieldHint(pointer, unknown, allowed)
                         .orElse("allowed here: " + String.join(", ", allowed));
                 return doc.problem("schema.unknown-field", child, "unknown field '" + unknown + "'", null, hint);
             }
@@ -84,7 +120,7 @@ public final class DocumentSchema {
                 String expected = String.valueOf(error.getSchemaNode().isArray()
                         ? error.getSchemaNode().toString() : error.getSchemaNode().asString());
                 return doc.problem("schema.type", pointer, "wrong type: found " + kind(here),
-                        article(expected), null);
+                        article(expected), mistakes.typeHint(pointer, jsonType(here)).orElse(null));
             }
             case "enum":
             case "const": {
@@ -93,8 +129,7 @@ public final class DocumentSchema {
                 if (options.isArray()) options.forEach(o -> allowed.add(o.asString()));
                 else allowed.add(options.toString());
                 String got = here == null ? "null" : here.isString() ? here.asString() : here.toString();
-                String hint = here != null && here.isString()
-                        ? Spelling.closest(got, allowed).map(s -> "did you mean '" + s + "'?").orElse(null) : null;
+                String hint = here != null && here.isString() ? mistakes.valueHint(pointer, got, allowed).orElse(null) : null;
                 return doc.problem("schema.value", pointer, "value '" + got + "' is not allowed here",
                         "one of " + String.join(", ", allowed), hint);
             }
@@ -127,8 +162,41 @@ public final class DocumentSchema {
         if (!missing.code().equals("schema.required")) return false;
         String field = missing.message().replaceAll(".*'(.*)'.*", "$1");
         String suggestion = "did you mean '" + field + "'?";
-        return all.stream().anyMatch(p -> p.code().equals("schema.unknown-field") && suggestion.equals(p.hint())
+        return all.stream().anyMatch(p -> p.code().equals("schema.unknown-field") && p.hint() != null && p.hint().startsWith(suggestion)
                 && p.pointer().startsWith(missing.pointer() + "/"));
+    }
+
+    /**
+     * A value below two minimums (a field's own and its referenced type's, as trained_context's 2
+     * and every length's 1) is one mistake: only the tighter bound is reported.
+     */
+    private static boolean isLooserBound(Problem range, List<Problem> all) {
+        if (!range.code().equals("schema.range")) return false;
+        Bound mine = Bound.of(range.expected());
+        if (mine == null) return false;
+        return all.stream().filter(p -> p != range && p.code().equals("schema.range") && p.pointer().equals(range.pointer()))
+                .map(p -> Bound.of(p.expected())).anyMatch(other -> other != null && other.tighterThan(mine));
+    }
+
+    /** A bound as {@link #translate} writes it into {@code expected}: ">= 2", "< 100". */
+    private record Bound(String op, double value) {
+        static Bound of(String expected) {
+            if (expected == null) return null;
+            String[] parts = expected.split(" ");
+            if (parts.length != 2 || !List.of(">=", ">", "<=", "<").contains(parts[0])) return null;
+            try {
+                return new Bound(parts[0], Double.parseDouble(parts[1]));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        boolean tighterThan(Bound other) {
+            boolean lower = op.startsWith(">");
+            if (lower != other.op.startsWith(">")) return false;
+            if (value != other.value) return lower ? value > other.value : value < other.value;
+            return op.length() < other.op.length(); // strict beats inclusive at the same value
+        }
     }
 
     /** The schema object that holds the failing keyword (e.g. the observation schema for its additionalProperties). */
@@ -161,6 +229,16 @@ public final class DocumentSchema {
         if (node.isArray()) return "a list";
         if (node.isObject()) return "a mapping";
         return node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The JSON type of {@code node}, as the common-mistakes table names it. */
+    private static String jsonType(JsonNode node) {
+        if (node == null || node.isNull()) return "null";
+        if (node.isNumber()) return "number";
+        if (node.isString()) return "string";
+        if (node.isBoolean()) return "boolean";
+        if (node.isArray()) return "array";
+        return "object";
     }
 
     private static String article(String type) {

@@ -135,8 +135,7 @@ public final class LocatedDocument {
             } catch (Abort e) {
                 return nodes.missingNode();
             } catch (JacksonException e) {
-                TokenStreamLocation loc = e.getLocation();
-                problems.add(at("syntax", "", loc, syntaxMessage(e), syntax == Syntax.JSON ? "valid JSON" : "valid YAML", null));
+                problems.add(SyntaxProblem.of(source, syntax, text, e));
                 return nodes.missingNode();
             }
         }
@@ -236,38 +235,6 @@ public final class LocatedDocument {
             if (loc == null || loc.getLineNr() < 1) return SourceLocation.UNKNOWN;
             return new SourceLocation(loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
         }
-
-        /**
-         * The parser's message without source excerpts, carets and location suffixes (the problem
-         * carries its own line and column). YAML messages keep their "while parsing ..." context,
-         * with where that construct started.
-         */
-        private static String syntaxMessage(JacksonException e) {
-            String m = e.getOriginalMessage();
-            if (m == null) m = e.getMessage();
-            int cut = m.indexOf("\n at [");
-            if (cut >= 0) m = m.substring(0, cut);
-            // JSON's "(start marker at [Source: ...; line: 1, column: 1])" names the opening brace.
-            m = m.replaceAll(" \\(start marker at \\[Source: .*?(line: (\\d+), column: (\\d+))?]\\)", " (opened at line $2, column $3)")
-                 .replace(" (opened at line , column )", "");
-            List<String> kept = new ArrayList<>();
-            String started = null;
-            for (String line : m.split("\\R")) {
-                java.util.regex.Matcher at = READER_AT.matcher(line);
-                if (at.find()) {
-                    if (started == null && !kept.isEmpty()) started = "line " + at.group(1) + ", column " + at.group(2);
-                    continue;
-                }
-                if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
-                kept.add(line.strip());
-            }
-            String text = kept.isEmpty() ? m.strip() : String.join("; ", kept);
-            if (started != null && kept.size() > 1) text += " (the construct started at " + started + ")";
-            return text.replaceAll("\\s+", " ");
-        }
-
-        private static final java.util.regex.Pattern READER_AT =
-                java.util.regex.Pattern.compile("^\\s*in reader, line (\\d+), column (\\d+)");
     }
 
     /** Stops reading after a problem that makes the rest of the document meaningless. */

@@ -205,7 +205,7 @@ public final class RopeConfigReader {
             case "dynamic":
                 return new RopeMapping.DynamicNtk(base, f.required(factor, bp + "/factor"), original);
             case "yarn": {
-                double s = factor != null ? factor : (double) maxPositions / original;
+                double s = factor != null ? factor : derivedFactor(document, f, block, bp, type, maxPositions, original);
                 Double betaFast = f.optional(block, bp, "beta_fast");
                 Double betaSlow = f.optional(block, bp, "beta_slow");
                 boolean truncate = !block.has("truncate") || block.get("truncate").asBoolean(true);
@@ -218,11 +218,32 @@ public final class RopeConfigReader {
                         f.required(f.optional(block, bp, "low_freq_factor"), bp + "/low_freq_factor"),
                         f.required(f.optional(block, bp, "high_freq_factor"), bp + "/high_freq_factor"), original);
             default: {
-                double s = factor != null ? factor : (double) maxPositions / original;
+                double s = factor != null ? factor : derivedFactor(document, f, block, bp, type, maxPositions, original);
                 return new RopeMapping.LongRope(base, f.numbers(block, bp + "/short_factor"), f.numbers(block, bp + "/long_factor"),
                         s, original, f.optional(block, bp, "attention_factor"));
             }
         }
+    }
+
+    /**
+     * YaRN's and LongRoPE's factor when the block gives none: {@code max_position_embeddings /
+     * original_max_position_embeddings} (transformers v5 {@code _compute_yarn_parameters},
+     * {@code _compute_longrope_parameters}; in a symptom file the build's target context stands for
+     * max_position_embeddings). A quotient below 1 would shorten the context, which no scaling
+     * does: a {@code value.range} problem at the original window (or the block), and 1 so reading
+     * can go on.
+     */
+    private static double derivedFactor(LocatedDocument document, Fields f, JsonNode block, String bp, String type,
+                                        int maxPositions, int original) {
+        double s = (double) maxPositions / original;
+        if (s >= 1) return s;
+        boolean originalGiven = block.has("original_max_position_embeddings");
+        f.problems.add(document.problem("value.range", originalGiven ? bp + "/original_max_position_embeddings" : bp,
+                type + " without a factor scales by " + maxPositions + " / original_max_position_embeddings " + original
+                        + " = " + Math.round(s * 1000) / 1000.0 + ", which would shorten the context",
+                "original_max_position_embeddings at most " + maxPositions + " (the target length), or a factor >= 1",
+                "give the factor, or set original_max_position_embeddings to the window the model was trained on"));
+        return 1;
     }
 
     /**

@@ -14,7 +14,6 @@ import io.posmortem.model.Encoding;
 import io.posmortem.model.Outcome;
 import io.posmortem.model.Problem;
 import io.posmortem.model.RotaryLayout;
-import io.posmortem.model.Spelling;
 import io.posmortem.model.Trend;
 import io.posmortem.model.Tri;
 import io.posmortem.model.WireName;
@@ -107,30 +106,40 @@ public final class SymptomFileReader {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
         JsonNode version = doc.root().path("posmortem");
         boolean versionOne = version.isNumber() && version.asDouble() == 1;
-        List<Problem> schemaProblems = (versionOne ? SymptomSchema.v1() : SymptomSchema.v2()).validate(doc);
-        if (versionOne && !schemaProblems.isEmpty()) schemaProblems = versionTwoHints(doc, schemaProblems);
-        if (!schemaProblems.isEmpty()) throw new InvalidInputException(schemaProblems);
-        SymptomInput input = SymptomInput.of(doc);
+        DocumentSchema.Validation schema = (versionOne ? SymptomSchema.v1() : SymptomSchema.v2()).check(doc);
+        List<Problem> problems = new ArrayList<>(versionOne ? versionTwoHints(doc, schema.problems()) : schema.problems());
+        SymptomInput input = schema.problems().isEmpty() ? SymptomInput.of(doc)
+                : SymptomInput.ofValidParts(doc, schema.invalid()).orElse(null);
+        if (input == null) throw new InvalidInputException(problems);
+        if (input.model() == null) input = new SymptomInput(input.title(), ModelInput.ABSENT, input.builds());
         ModelConfig config = null;
+        List<Problem> configProblems = List.of();
+        boolean configUnusable = false;
         String named = input.model().config();
         if (named != null && !filesAllowed) {
-            throw new InvalidInputException(List.of(doc.problem("input.model-config", "/model/config",
-                    "this service does not read files named in the input", "the model's fields inline", "remove model.config")));
-        }
-        if (named != null) {
+            configUnusable = true;
+            problems.add(doc.problem("input.model-config", "/model/config",
+                    "this service does not read files named in the input", "the model's fields inline", "remove model.config"));
+        } else if (named != null) {
             try {
                 config = ModelConfigReader.readWithin(Path.of(text.source()).getParent(), named, configAnywhere);
             } catch (InvalidInputException e) {
-                List<Problem> all = new ArrayList<>();
-                all.add(doc.problem("input.model-config", "/model/config", "the model's config.json cannot be used; its problems follow",
+                problems.add(doc.problem("input.model-config", "/model/config", "the model's config.json cannot be used; its problems follow",
                         "a readable Hugging Face config.json", null));
-                all.addAll(e.problems());
-                throw new InvalidInputException(all);
+                configProblems = e.problems();
+                configUnusable = true;
             }
         } else if (modelConfig != null) {
             config = ModelConfigReader.read(modelConfig);
         }
-        return new Resolution(doc, input, text.sha256(), vocabulary, config, versionOne).resolve();
+        // A config that cannot be read leaves the fields it would give unknown, as a schema problem does.
+        Set<String> invalid = new HashSet<>(schema.invalid());
+        if (configUnusable) invalid.add("/model/config");
+        Resolution resolution = new Resolution(doc, input, text.sha256(), vocabulary, config, invalid, versionOne);
+        SymptomFile file = resolution.resolve();
+        problems.addAll(resolution.problems);
+        if (problems.isEmpty() && configProblems.isEmpty()) return file;
+        throw new InvalidInputException(inFileOrder(problems, configProblems));
     }
 
     /**
@@ -138,6 +147,7 @@ public final class SymptomFileReader {
      * field that is unknown to both keeps its own hint).
      */
     private static List<Problem> versionTwoHints(LocatedDocument doc, List<Problem> problems) {
+        if (problems.isEmpty()) return problems;
         Set<String> unknownInV2 = new HashSet<>();
         for (Problem p : SymptomSchema.v2().validate(doc)) {
             if (p.code().equals("schema.unknown-field")) unknownInV2.add(p.pointer());
@@ -152,7 +162,27 @@ public final class SymptomFileReader {
         return out;
     }
 
-    /** One pass over a schema-valid, bound document: checks what the schema cannot, fills defaults. */
+    /**
+     * The symptom file's problems in file order (each once), the config.json's right after the
+     * problem that says it cannot be used.
+     */
+    private static List<Problem> inFileOrder(List<Problem> problems, List<Problem> configProblems) {
+        List<Problem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+        sorted.sort(DocumentSchema.BY_POSITION);
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : sorted) {
+            out.add(p);
+            if (p.code().equals("input.model-config") && p.pointer().equals("/model/config")) out.addAll(configProblems);
+        }
+        return out;
+    }
+
+    /**
+     * One pass over a bound document: checks what the schema cannot (vocabulary, consistency,
+     * ranges that depend on other fields), fills defaults. Nodes the schema found unusable
+     * ({@code invalid}) are bound as absent; every check that depends on one of them is skipped,
+     * so a mistake is reported once, by the schema, and not again as its consequences.
+     */
     private static final class Resolution {
         private final LocatedDocument doc;
         private final SymptomInput input;
@@ -161,32 +191,63 @@ public final class SymptomFileReader {
         private final List<Problem> problems = new ArrayList<>();
         private final List<Assumption> assumptions = new ArrayList<>();
         private final ModelConfig config;
+        private final Set<String> invalid;
+        /** Whether the model's encoding and trained context are known (given, or read from its config). */
+        private boolean encodingKnown = true;
+        private boolean trainedKnown = true;
 
-        Resolution(LocatedDocument doc, SymptomInput input, String sha256, Vocabulary vocabulary, ModelConfig config, boolean versionOne) {
+        Resolution(LocatedDocument doc, SymptomInput input, String sha256, Vocabulary vocabulary, ModelConfig config, Set<String> invalid,
+                   boolean versionOne) {
             this.doc = doc;
             if (versionOne) assume("/posmortem", 2, "a version-1 file, read as version 2 (every version-1 field keeps its meaning)");
             this.input = input;
             this.sha256 = sha256;
             this.vocabulary = vocabulary;
             this.config = config;
+            this.invalid = invalid;
         }
 
-        SymptomFile resolve() throws InvalidInputException {
+        /** The validated file, or null when a problem was found (they are in {@link #problems}). */
+        SymptomFile resolve() {
             ModelSpec model = model(input.model());
             List<BuildSpec> builds = new ArrayList<>();
             Set<String> ids = new HashSet<>();
-            for (int i = 0; i < input.builds().size(); i++) {
+            List<BuildInput> given = input.builds() == null ? List.of() : input.builds();
+            for (int i = 0; i < given.size(); i++) {
                 String pointer = "/builds/" + i;
-                BuildInput b = input.builds().get(i);
+                BuildInput b = given.get(i);
+                if (b == null) continue;
                 String id = b.id();
-                if (!ids.add(id)) {
-                    problems.add(doc.problem("value.duplicate-id", pointer + "/id", "build id '" + id + "' is used twice",
-                            "a unique id per build", null));
+                if (id != null && !ids.add(id)) {
+                    report("value.duplicate-id", pointer + "/id", "build id '" + id + "' is used twice",
+                            "a unique id per build", null);
                 }
                 builds.add(build(b, pointer, id, model));
             }
-            if (!problems.isEmpty()) throw new InvalidInputException(problems);
+            if (!problems.isEmpty() || !invalid.isEmpty()) return null;
             return new SymptomFile(doc.source(), sha256, input.title(), model, List.copyOf(builds), List.copyOf(assumptions), config);
+        }
+
+        /** Whether the node at {@code pointer} and every node above it passed the schema. */
+        private boolean known(String pointer) {
+            for (String bad : invalid) {
+                if (pointer.equals(bad) || pointer.startsWith(bad + "/")) return false;
+            }
+            return true;
+        }
+
+        /** Whether the subtree at {@code pointer} passed the schema entirely (a block read as a whole). */
+        private boolean intact(String pointer) {
+            if (!known(pointer)) return false;
+            for (String bad : invalid) {
+                if (bad.startsWith(pointer + "/")) return false;
+            }
+            return true;
+        }
+
+        /** A problem at {@code pointer}, unless the schema already reported that node (or one above it). */
+        private void report(String code, String pointer, String message, String expected, String hint) {
+            if (known(pointer)) problems.add(doc.problem(code, pointer, message, expected, hint));
         }
 
         /** A value from the config.json when the file does not give it, recorded as an assumption. */
@@ -200,8 +261,11 @@ public final class SymptomFileReader {
             Encoding encoding = m.positionalEncoding() != null ? WireName.parse(Encoding.class, m.positionalEncoding())
                     : c != null ? fromConfig("positional_encoding", c.encoding(), "model fields") : null;
             if (encoding == null) {
-                problems.add(doc.problem("schema.required", "/model", "the model needs positional_encoding, or a config.json to read it from",
-                        "positional_encoding: rope | alibi | t5-bias | learned | none", "add positional_encoding, or model.config"));
+                encodingKnown = known("/model/positional_encoding") && known("/model/config");
+                if (encodingKnown) {
+                    report("schema.required", "/model", "the model needs positional_encoding, or a config.json to read it from",
+                            "positional_encoding: rope | alibi | t5-bias | learned | none", "add positional_encoding, or model.config");
+                }
                 encoding = Encoding.ROPE;
             }
             String name = m.name() == null ? String.valueOf(modelDefault("/name", "/model")) : m.name();
@@ -228,9 +292,12 @@ public final class SymptomFileReader {
                 }
             }
             if (trained == null) {
-                problems.add(doc.problem("schema.required", "/model", "the model needs trained_context (its config.json does not say)",
-                        "trained_context: tokens, trained_stages, or model.config",
-                        "give the length the model was first trained at, e.g. max_position_embeddings of its original config.json"));
+                trainedKnown = known("/model/trained_context") && known("/model/config") && known("/model/trained_stages");
+                if (trainedKnown) {
+                    report("schema.required", "/model", "the model needs trained_context (its config.json does not say)",
+                            "trained_context: tokens, trained_stages, or model.config",
+                            "give the length the model was first trained at, e.g. max_position_embeddings of its original config.json");
+                }
                 trained = 1;
             }
             double base = 0;
@@ -248,20 +315,21 @@ public final class SymptomFileReader {
                     : c != null && c.slidingWindow() != null ? fromConfig("sliding_window", c.slidingWindow(), "sliding_window") : null;
             headDim = limit(m.headDim() != null, "head_dim", headDim, 2, MAX_HEAD_DIM);
             heads = limit(m.heads() != null, "heads", heads, 1, 65_536);
-            trained = limit(m.trainedContext() != null, "trained_context", trained, 2, MAX_TOKENS);
+            trained = trainedKnown ? limit(m.trainedContext() != null, "trained_context", trained, 2, MAX_TOKENS) : 2;
             if (window != null) window = limit(m.slidingWindow() != null, "sliding_window", window, 1, MAX_TOKENS);
             if (encoding == Encoding.ROPE && !(base > 1 && Double.isFinite(base))) {
-                problems.add(doc.problem("value.range", m.ropeBase() != null ? "/model/rope_base" : "/model/config",
-                        "rope_base " + fmt(base) + " gives no rotation frequencies", "a RoPE base above 1", null));
+                report("value.range", m.ropeBase() != null ? "/model/rope_base" : "/model/config",
+                        "rope_base " + fmt(base) + " gives no rotation frequencies", "a RoPE base above 1", null);
                 base = 10_000;
             }
             RotaryLayout layout = m.rotaryLayout() == null ? null : WireName.parse(RotaryLayout.class, m.rotaryLayout());
             ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window, stages, layout, layers(m.layers()));
-            if (encoding == Encoding.ROPE && (spec.rotaryDims() < 4 || spec.rotaryDims() % 2 != 0)) {
-                problems.add(doc.problem("value.rotary-dims", m.rotaryFraction() != null ? "/model/rotary_fraction" : "/model/head_dim",
+            if (encoding == Encoding.ROPE && encodingKnown && known("/model/head_dim") && known("/model/rotary_fraction")
+                    && (spec.rotaryDims() < 4 || spec.rotaryDims() % 2 != 0)) {
+                report("value.rotary-dims", m.rotaryFraction() != null ? "/model/rotary_fraction" : "/model/head_dim",
                         "head_dim x rotary_fraction = " + headDim + " x " + fraction + " rotates " + spec.rotaryDims()
                                 + " dimensions", "an even number of rotated dimensions, at least 4 (NTK-aware scaling raises the base to "
-                                + "the power d / (d - 2))", null));
+                                + "the power d / (d - 2))", null);
             }
             return spec;
         }
@@ -269,40 +337,47 @@ public final class SymptomFileReader {
         private BuildSpec build(BuildInput b, String pointer, String id, ModelSpec model) {
             String rp = pointer + "/retrofit";
             RetrofitInput r = b.retrofit();
-            if (r == null) {
+            if (r == null && known(rp)) {
                 r = new RetrofitInput(AS_SHIPPED, null, null, null, null, null, null, null, null);
                 assume(rp + "/kind", AS_SHIPPED, "no retrofit block: the model served as published");
+            } else if (r == null) {
+                r = RetrofitInput.ABSENT;
             }
             String kind = r.kind();
             if (AS_SHIPPED.equals(kind)) {
                 kind = AS_SHIPPED + "-" + WireName.of(model.encoding());
                 assume(rp + "/kind", kind, "as-shipped for a model with positional_encoding " + WireName.of(model.encoding()));
             }
-            String family = vocabulary.retrofitFamilies().get(kind);
-            if (family == null) {
-                problems.add(doc.problem("vocabulary.retrofit-kind", rp + "/kind", "unknown retrofit kind '" + kind + "'",
+            String family = kind == null ? null : vocabulary.retrofitFamilies().get(kind);
+            if (family == null && kind != null) {
+                report("vocabulary.retrofit-kind", rp + "/kind", "unknown retrofit kind '" + kind + "'",
                         "one of " + String.join(", ", vocabulary.retrofitFamilies().keySet()),
-                        Spelling.closest(kind, vocabulary.retrofitFamilies().keySet())
-                                .map(s -> "did you mean '" + s + "'?").orElse("see knowledge-base/retrofit-kinds.yaml")));
-            } else if (family.equals("rope") && model.encoding() != Encoding.ROPE) {
-                problems.add(doc.problem("value.inconsistent", rp + "/kind", "retrofit kind '" + kind
+                        SymptomSchema.mistakes().valueHint(rp + "/kind", kind, vocabulary.retrofitFamilies().keySet())
+                                .orElse("see knowledge-base/retrofit-kinds.yaml"));
+            } else if (family != null && family.equals("rope") && model.encoding() != Encoding.ROPE && encodingKnown) {
+                report("value.inconsistent", rp + "/kind", "retrofit kind '" + kind
                                 + "' changes RoPE, but model.positional_encoding is " + WireName.of(model.encoding()),
-                        "a RoPE model for a rope-* retrofit", "check model.positional_encoding"));
+                        "a RoPE model for a rope-* retrofit", "check model.positional_encoding");
             }
             RuntimeSpec runtime = runtime(b.runtime(), pointer + "/runtime", model);
             int trained = model.trainedContext();
             Double factor = r.factor();
             Integer target = r.targetContext();
-            if (target == null) {
+            // The target length rests on these; when one of them is unusable, so is every check against the target.
+            boolean targetKnown = trainedKnown && known(rp) && known(rp + "/target_context") && known(rp + "/factor")
+                    && known(pointer + "/runtime/context_window") && known("/model/config");
+            if (target == null && !targetKnown) {
+                target = trained;
+            } else if (target == null) {
                 if (runtime.contextWindow() != null) {
                     target = runtime.contextWindow();
                     assume(rp + "/target_context", target, "the runtime's context_window");
                 } else if (factor != null) {
                     long product = Math.round(factor * trained);
                     if (product > MAX_TOKENS) {
-                        problems.add(doc.problem("value.range", rp + "/factor", "factor x trained_context = " + fmt(factor) + " x " + trained
+                        report("value.range", rp + "/factor", "factor x trained_context = " + fmt(factor) + " x " + trained
                                 + " is " + product + " tokens", "a target context of at most " + MAX_TOKENS + " tokens",
-                                "give target_context, or a smaller factor"));
+                                "give target_context, or a smaller factor");
                         product = trained;
                     }
                     target = (int) product;
@@ -314,31 +389,36 @@ public final class SymptomFileReader {
                     target = model.longestTrained();
                     assume(rp + "/target_context", target, "served as shipped: the length the model was trained at");
                 } else {
-                    problems.add(doc.problem("value.missing-length", rp, "the build's target context length is unknown",
-                            "retrofit.target_context, retrofit.factor or runtime.context_window", "add target_context"));
+                    report("value.missing-length", rp, "the build's target context length is unknown",
+                            "retrofit.target_context, retrofit.factor or runtime.context_window", "add target_context");
                     target = trained;
                 }
             }
-            if (target > MAX_TOKENS) {
-                problems.add(doc.problem("value.range", rp, "target context " + target + " is beyond what posmortem models",
-                        "at most " + MAX_TOKENS + " tokens", null));
+            if (!targetKnown) {
+                target = Math.max(target, trained);
+            } else if (target > MAX_TOKENS) {
+                report("value.range", rp, "target context " + target + " is beyond what posmortem models",
+                        "at most " + MAX_TOKENS + " tokens", null);
                 target = trained;
             }
-            if (model.encoding() == Encoding.ROPE && runtime.ropeDtype() != null && runtime.ropeDtype() != Dtype.FP32) {
+            if (model.encoding() == Encoding.ROPE && encodingKnown && targetKnown && known("/model/head_dim") && known("/model/rotary_fraction")
+                    && runtime.ropeDtype() != null && runtime.ropeDtype() != Dtype.FP32) {
                 long pairs = model.rotaryDims() / 2;
                 long evaluations = EvidenceCost.angleEvaluations(pairs, target);
                 if (evaluations > EvidenceCost.ANGLE_EVALUATIONS) {
-                    problems.add(doc.problem("value.too-costly", pointer + "/runtime/rope_dtype", "checking " + runtime.ropeDtype().wireName()
+                    report("value.too-costly", pointer + "/runtime/rope_dtype", "checking " + runtime.ropeDtype().wireName()
                                     + " angles of " + pairs + " rotary pairs at " + EvidenceCost.angleSamples(target) + " positions up to "
                                     + target + " tokens is " + evaluations + " angle evaluations",
                             "at most " + EvidenceCost.ANGLE_EVALUATIONS + " (rotary pairs x positions: every token up to "
                                     + EvidenceCost.ANGLE_EVERY_TOKEN_UP_TO + ", then every " + EvidenceCost.ANGLE_STEP + "th)",
-                            "lower target_context or head_dim x rotary_fraction, or leave rope_dtype out"));
+                            "lower target_context or head_dim x rotary_fraction, or leave rope_dtype out");
                 }
             }
             boolean ropeScalingGiven = r.ropeScaling() != null && r.ropeScaling().isObject();
             Map<String, Object> ropeScaling = ropeScalingGiven ? plain(r.ropeScaling()) : new LinkedHashMap<>();
-            RopeMapping configured = ropeScalingGiven && model.encoding() == Encoding.ROPE
+            // A block is read as a whole: against a known model and target, and only when the schema accepted all of it.
+            boolean blocksReadable = encodingKnown && targetKnown && known("/model/rope_base");
+            RopeMapping configured = ropeScalingGiven && model.encoding() == Encoding.ROPE && blocksReadable && intact(rp + "/rope_scaling")
                     ? RopeConfigReader.embedded(doc, r.ropeScaling(), rp + "/rope_scaling", model.ropeBase(), trained, target, problems)
                     : null;
             if (configured == null && !ropeScalingGiven && config != null && config.configured() != null) {
@@ -363,7 +443,7 @@ public final class SymptomFileReader {
             BucketSpec buckets = !"relative-bias".equals(family) ? null
                     : biasBlock == null && config != null && config.buckets() != null
                     ? fromConfig("relative_bias", config.buckets(), "relative_attention_num_buckets, relative_attention_max_distance")
-                    : buckets(biasBlock == null ? new BiasInput(null, null, null) : biasBlock, biasPointer);
+                    : buckets(biasBlock == null ? new BiasInput(null, null, null) : biasBlock, biasPointer, intact(biasPointer));
             Tri fineTuned = tri(r.fineTuned());
             Integer fineTunedContext = r.fineTunedContext();
             if (r.fineTuned() == null && model.longestTrained() > trained) {
@@ -376,14 +456,14 @@ public final class SymptomFileReader {
             }
             Retrofit retrofit = new Retrofit(kind, factor, r.newBase(), target, ropeScaling, configured, buckets,
                     fineTuned, fineTunedContext != null ? fineTunedContext : target, r.description());
-            List<Observation> observations = observations(b.observations(), pointer + "/observations", id, target);
+            List<Observation> observations = observations(b.observations(), pointer + "/observations", id, targetKnown ? target : null);
             RopeMapping whatIf = null;
             Map<String, Object> whatIfBlock = null;
-            if (b.whatIf() != null && b.whatIf().isObject()) {
+            if (b.whatIf() != null && b.whatIf().isObject() && encodingKnown) {
                 if (model.encoding() != Encoding.ROPE) {
-                    problems.add(doc.problem("value.inconsistent", pointer + "/what_if", "a what-if rope_scaling needs a RoPE model",
-                            "a RoPE model", "remove what_if"));
-                } else {
+                    report("value.inconsistent", pointer + "/what_if", "a what-if rope_scaling needs a RoPE model",
+                            "a RoPE model", "remove what_if");
+                } else if (blocksReadable && intact(pointer + "/what_if")) {
                     whatIf = RopeConfigReader.embedded(doc, b.whatIf(), pointer + "/what_if", model.ropeBase(), trained, target, problems);
                     if (whatIf != null) RopeConfigReader.checkPairs(doc, pointer + "/what_if", whatIf, model.rotaryDims(), problems);
                     whatIfBlock = plain(b.whatIf());
@@ -392,7 +472,7 @@ public final class SymptomFileReader {
             return new BuildSpec(id, b.title(), retrofit, runtime, observations, pointer, whatIf, whatIfBlock);
         }
 
-        private BucketSpec buckets(BiasInput block, String pointer) {
+        private BucketSpec buckets(BiasInput block, String pointer, boolean checked) {
             int numBuckets = block.numBuckets() != null ? block.numBuckets()
                     : ((Number) biasDefault("/num_buckets", pointer)).intValue();
             int maxDistance = block.maxDistance() != null ? block.maxDistance()
@@ -400,9 +480,9 @@ public final class SymptomFileReader {
             boolean bidirectional = block.bidirectional() != null ? block.bidirectional()
                     : (Boolean) biasDefault("/bidirectional", pointer);
             int perDirection = bidirectional ? numBuckets / 2 : numBuckets;
-            if (perDirection / 2 >= maxDistance || perDirection < 2) {
-                problems.add(doc.problem("value.inconsistent", pointer, "num_buckets " + numBuckets + " and max_distance "
-                        + maxDistance + " leave no logarithmic buckets", "max_distance above half the buckets per direction", null));
+            if (checked && (perDirection / 2 >= maxDistance || perDirection < 2)) {
+                report("value.inconsistent", pointer, "num_buckets " + numBuckets + " and max_distance "
+                        + maxDistance + " leave no logarithmic buckets", "max_distance above half the buckets per direction", null);
             }
             return new BucketSpec(numBuckets, maxDistance, bidirectional);
         }
@@ -447,16 +527,16 @@ public final class SymptomFileReader {
             for (int i = 0; i < m.trainedStages().size(); i++) {
                 int context = m.trainedStages().get(i).context();
                 if (!out.isEmpty() && context <= out.get(out.size() - 1)) {
-                    problems.add(doc.problem("value.order", "/model/trained_stages/" + i + "/context", "stage " + (i + 1) + " trains at "
+                    report("value.order", "/model/trained_stages/" + i + "/context", "stage " + (i + 1) + " trains at "
                             + context + " tokens, not longer than the stage before (" + out.get(out.size() - 1) + ")",
-                            "stages in the order they were trained, each longer than the last", "list the stages shortest first"));
+                            "stages in the order they were trained, each longer than the last", "list the stages shortest first");
                 }
                 out.add(context);
             }
             if (m.trainedContext() != null && !out.isEmpty() && out.get(0) != m.trainedContext().intValue()) {
-                problems.add(doc.problem("value.inconsistent", "/model/trained_stages/0/context", "the first training stage ("
+                report("value.inconsistent", "/model/trained_stages/0/context", "the first training stage ("
                         + out.get(0) + " tokens) is not trained_context (" + m.trainedContext() + ")",
-                        "trained_context equal to the first stage's length", "leave trained_context out, or make them agree"));
+                        "trained_context equal to the first stage's length", "leave trained_context out, or make them agree");
             }
             return List.copyOf(out);
         }
@@ -467,51 +547,63 @@ public final class SymptomFileReader {
         }
 
 
-        private List<Observation> observations(List<ObservationInput> list, String pointer, String build, int target) {
+        /**
+         * The observations of a build, checked against its {@code target} length (null when the
+         * target rests on a value the schema refused: the checks against it are skipped).
+         */
+        private List<Observation> observations(List<ObservationInput> list, String pointer, String build, Integer target) {
             List<Observation> out = new ArrayList<>();
+            if (list == null) return out;
             Set<String> ids = new HashSet<>();
             for (int j = 0; j < list.size(); j++) {
                 ObservationInput o = list.get(j);
+                if (o == null) continue;
                 String op = pointer + "/" + j;
                 String id = o.id() != null ? o.id() : "o" + (j + 1);
-                if (!ids.add(id)) {
-                    problems.add(doc.problem("value.duplicate-id", op + "/id", "observation id '" + id + "' is used twice in this build",
-                            "a unique id per observation", null));
+                if (known(op + "/id") && !ids.add(id)) {
+                    report("value.duplicate-id", op + "/id", "observation id '" + id + "' is used twice in this build",
+                            "a unique id per observation", null);
                 }
                 String capability = o.capability();
-                if (!vocabulary.capabilities().contains(capability)) {
-                    problems.add(doc.problem("vocabulary.capability", op + "/capability", "unknown capability '" + capability + "'",
+                if (capability != null && !vocabulary.capabilities().contains(capability)) {
+                    report("vocabulary.capability", op + "/capability", "unknown capability '" + capability + "'",
                             "one of " + String.join(", ", vocabulary.capabilities()),
-                            Spelling.closest(capability, vocabulary.capabilities())
-                                    .map(s -> "did you mean '" + s + "'?").orElse("see knowledge-base/capabilities.yaml")));
+                            SymptomSchema.mistakes().valueHint(op + "/capability", capability, vocabulary.capabilities())
+                                    .orElse("see knowledge-base/capabilities.yaml"));
                 }
-                int from;
-                int to;
-                if (o.context() != null) {
+                Integer from = null;
+                Integer to = null;
+                boolean bandGiven = o.context() != null;
+                if (bandGiven) {
                     from = o.context().from();
                     to = o.context().to();
-                    if (from > to) {
-                        problems.add(doc.problem("value.range", op + "/context/to", "context band ends (" + to + ") before it starts (" + from + ")",
-                                "to >= from", null));
+                    if (from != null && to != null && from > to) {
+                        report("value.range", op + "/context/to", "context band ends (" + to + ") before it starts (" + from + ")",
+                                "to >= from", null);
                     }
-                } else {
+                } else if (target != null && known(op + "/context")) {
                     from = 1;
                     to = target;
                     assume(op + "/context", "1-" + target, "not given: the whole target window");
                 }
-                Counts counts = counts(o.counts(), op + "/counts");
-                Metric metric = o.metric() != null ? new Metric(o.metric().name(), o.metric().value(), o.metric().baseline()) : null;
+                checkBand(op, from, to, bandGiven, o.onset(), target);
+                Counts counts = intact(op + "/counts") ? counts(o.counts(), op + "/counts") : null;
+                Metric metric = o.metric() != null && intact(op + "/metric")
+                        ? new Metric(o.metric().name(), o.metric().value(), o.metric().baseline()) : null;
                 if (counts != null && counts.baselineTrials() != null && metric != null) {
-                    problems.add(doc.problem("value.inconsistent", op + "/metric", "an observation can be decided by counts or by a metric, not both",
-                            "counts with a baseline, or a metric", "split it into two observations"));
+                    report("value.inconsistent", op + "/metric", "an observation can be decided by counts or by a metric, not both",
+                            "counts with a baseline, or a metric", "split it into two observations");
                 }
                 Outcome outcome = o.outcome() != null ? WireName.parse(Outcome.class, o.outcome()) : null;
-                if (outcome == null && metric == null && (counts == null || counts.baselineTrials() == null)) {
-                    problems.add(doc.problem("schema.required", op, "an observation needs an outcome, or counts with a baseline or a metric to decide it",
+                boolean decidable = known(op + "/outcome") && intact(op + "/counts") && intact(op + "/metric");
+                if (outcome == null && decidable && metric == null && (counts == null || counts.baselineTrials() == null)) {
+                    report("schema.required", op, "an observation needs an outcome, or counts with a baseline or a metric to decide it",
                             "outcome: degraded | preserved | improved, counts.baseline, or metric",
-                            "add 'outcome', counts with a baseline, or a metric with its baseline value"));
+                            "add 'outcome', counts with a baseline, or a metric with its baseline value");
                     outcome = Outcome.INCONCLUSIVE;
                 }
+                if (outcome == null) outcome = Outcome.INCONCLUSIVE;
+                if (from == null || to == null || capability == null) continue;
                 Trend trend = o.worsensWithLength() == null ? Trend.UNKNOWN : o.worsensWithLength() ? Trend.WORSENS : Trend.STABLE;
                 out.add(new Observation(build, id, o.workload(), capability, from, to, outcome,
                         o.onset() != null ? o.onset() : 0, trend, tri(o.shortPromptsChanged()),
@@ -521,14 +613,36 @@ public final class SymptomFileReader {
             return List.copyOf(out);
         }
 
+        /**
+         * What a band means against its build: it cannot reach past the target context (the build
+         * never serves those lengths), and its onset (the length where the change was first seen)
+         * cannot lie beyond its end; an onset below the band is fine (the change began before the
+         * lengths measured). A band left out is the whole target window.
+         */
+        private void checkBand(String op, Integer from, Integer to, boolean bandGiven, Integer onset, Integer target) {
+            if (bandGiven && to != null && target != null && (from == null || from <= to) && to > target) {
+                report("value.band-beyond-target", op + "/context/to", "the band reaches " + to + " tokens, beyond the build's target context of "
+                                + target + " tokens", "a band within 1-" + target + " (the target context)",
+                        "correct the band, or give the build's real target_context (a runtime's context_window counts as the target when "
+                                + "target_context is left out)");
+            }
+            if (onset != null && from != null && to != null && from <= to && onset > to) {
+                report("value.onset-outside-band", op + "/onset", "onset " + onset + " lies beyond the observation's band " + from + "-" + to
+                                + (bandGiven ? "" : " (the whole target window)") + ": the change cannot first appear after the band it was seen in",
+                        "an onset of at most " + to + " (it may lie below the band: the change began before the lengths measured)",
+                        bandGiven ? "correct the onset, or widen the band to where the change was seen"
+                                : "give the band (context: {from, to}) the observation covers, or correct the onset");
+            }
+        }
+
         private Counts counts(CountsInput c, String pointer) {
             if (c == null) return null;
             // The schema bounds every count by 1,000,000,000, so they and their sums fit an int.
             int successes = c.successes();
             int trials = c.trials();
             if (successes > trials) {
-                problems.add(doc.problem("value.range", pointer + "/successes", successes + " successes out of " + trials + " trials",
-                        "successes <= trials", null));
+                report("value.range", pointer + "/successes", successes + " successes out of " + trials + " trials",
+                        "successes <= trials", null);
             }
             Integer bs = null;
             Integer bt = null;
@@ -536,8 +650,8 @@ public final class SymptomFileReader {
                 bs = c.baseline().successes();
                 bt = c.baseline().trials();
                 if (bs > bt) {
-                    problems.add(doc.problem("value.range", pointer + "/baseline/successes", bs + " successes out of " + bt + " trials",
-                            "successes <= trials", null));
+                    report("value.range", pointer + "/baseline/successes", bs + " successes out of " + bt + " trials",
+                            "successes <= trials", null);
                 }
             }
             return new Counts(successes, trials, bs, bt);
@@ -573,8 +687,8 @@ public final class SymptomFileReader {
          */
         private int limit(boolean given, String field, int value, int min, int max) {
             if (value >= min && value <= max) return value;
-            problems.add(doc.problem("value.range", given ? "/model/" + field : "/model/config",
-                    field + " " + value + " is outside the range posmortem can model", "between " + min + " and " + max, null));
+            report("value.range", given ? "/model/" + field : "/model/config",
+                    field + " " + value + " is outside the range posmortem can model", "between " + min + " and " + max, null);
             return value < min ? min : max;
         }
 

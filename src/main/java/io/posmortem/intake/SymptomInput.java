@@ -6,6 +6,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A symptom file that passed its schema ({@code schema/symptom-file-v2.schema.json}, or v1 for a
@@ -33,9 +36,37 @@ record SymptomInput(String title, ModelInput model, List<BuildInput> builds) {
         }
     }
 
+    /**
+     * Binds the parts of a document its schema accepts: every node at an {@code invalid} pointer is
+     * bound as absent (null), so the checks on the rest can still run. Empty when the root itself is
+     * unusable, or when what remains still does not bind (then only the schema's problems are told).
+     */
+    static java.util.Optional<SymptomInput> ofValidParts(LocatedDocument doc, java.util.Set<String> invalid) {
+        if (invalid.contains("") || !doc.root().isObject()) return java.util.Optional.empty();
+        JsonNode pruned = doc.root().deepCopy();
+        for (String pointer : invalid) {
+            int slash = pointer.lastIndexOf('/');
+            JsonNode parent = pruned.at(pointer.substring(0, slash));
+            String step = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+            if (parent instanceof ObjectNode object && object.has(step)) {
+                object.putNull(step);
+            } else if (parent instanceof ArrayNode array && step.matches("\\d{1,9}") && Integer.parseInt(step) < array.size()) {
+                array.set(Integer.parseInt(step), NullNode.getInstance());
+            }
+        }
+        try {
+            return java.util.Optional.of(MAPPER.treeToValue(pruned, SymptomInput.class));
+        } catch (JacksonException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     record ModelInput(String name, String positionalEncoding, Integer headDim, Integer heads, Integer trainedContext,
                       Double ropeBase, Double rotaryFraction, Integer slidingWindow, String config, BiasInput relativeBias,
-                      List<StageInput> trainedStages, String rotaryLayout, LayersInput layers) {}
+                      List<StageInput> trainedStages, String rotaryLayout, LayersInput layers) {
+        /** A model block the schema refused as a whole: every field absent. */
+        static final ModelInput ABSENT = new ModelInput(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 
     record StageInput(Integer context, String note) {}
 
@@ -46,7 +77,10 @@ record SymptomInput(String title, ModelInput model, List<BuildInput> builds) {
                       JsonNode whatIf) {}
 
     record RetrofitInput(String kind, Double factor, Double newBase, Integer targetContext, JsonNode ropeScaling,
-                         BiasInput relativeBias, Boolean fineTuned, Integer fineTunedContext, String description) {}
+                         BiasInput relativeBias, Boolean fineTuned, Integer fineTunedContext, String description) {
+        /** A retrofit block the schema refused as a whole: every field absent. */
+        static final RetrofitInput ABSENT = new RetrofitInput(null, null, null, null, null, null, null, null, null);
+    }
 
     record BiasInput(Integer numBuckets, Integer maxDistance, Boolean bidirectional) {}
 

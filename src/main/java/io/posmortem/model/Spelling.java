@@ -9,8 +9,10 @@ public final class Spelling {
 
     /**
      * The candidate closest to {@code input} by optimal-string-alignment distance (Levenshtein plus
-     * adjacent transpositions), if it is within {@code max(2, length/3)} edits; ties go to the
-     * alphabetically first candidate so that suggestions are deterministic.
+     * adjacent transpositions, ignoring case), if it is within {@code max(2, length/3)} edits; ties
+     * go to the alphabetically first candidate so that suggestions are deterministic. A name that
+     * differs from a candidate only in case ("RoPE") gets that candidate; the candidate itself gets
+     * no suggestion.
      */
     public static Optional<String> closest(String input, Collection<String> candidates) {
         if (input == null || input.isEmpty()) return Optional.empty();
@@ -25,7 +27,7 @@ public final class Spelling {
             }
         }
         int allowed = Math.max(2, input.length() / 3);
-        return best != null && bestDistance <= allowed && bestDistance > 0 ? Optional.of(best) : Optional.empty();
+        return best != null && bestDistance <= allowed && !best.equals(input) ? Optional.of(best) : Optional.empty();
     }
 
     /** Optimal string alignment distance between {@code a} and {@code b}. */

@@ -70,6 +70,16 @@ class ServeTest {
         assertTrue(r.body().contains("input.model-config"), r.body());
     }
 
+    /** A what-if whose derived factor is below 1 once ended as an internal error (500); it is an invalid input. */
+    @Test
+    void aFactorBelowOneIsAnInvalidInputNotAnInternalError() throws Exception {
+        HttpResponse<String> r = post("/triage", Files.readAllBytes(Path.of("fixtures/invalid/what-if-factor-below-one.yaml")));
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"code\" : \"value.range\""), r.body());
+        assertTrue(r.body().contains("/builds/0/what_if/original_max_position_embeddings"), r.body());
+        assertTrue(r.body().contains("give the factor"), r.body());
+    }
+
     @Test
     void wrongMethodsAndPaths() throws Exception {
         assertEquals(405, client.send(HttpRequest.newBuilder(URI.create(base + "/triage")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());

@@ -15,5 +15,6 @@ class SpellingTest {
         assertEquals(Optional.of("local-syntax"), Spelling.closest("lcoal-syntax", known), "transposition counts once");
         assertEquals(Optional.empty(), Spelling.closest("something-else-entirely", known));
         assertEquals(Optional.empty(), Spelling.closest("recency-bias", known), "an exact match needs no suggestion");
+        assertEquals(Optional.of("recency-bias"), Spelling.closest("Recency-Bias", known), "a name in the wrong case gets the right one");
     }
 }
