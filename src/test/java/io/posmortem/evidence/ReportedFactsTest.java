@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReportedFactsTest {
 
     static BuildCase build(Tri fineTuned) {
-        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null);
+        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, null);
     }
 
     static RuntimeReport runtime(Double base, Double factor, Double attention, Integer window) {
@@ -64,7 +64,7 @@ class ReportedFactsTest {
 
     @Test
     void theRuntimesSlidingWindowIsAFactOnlyWhenReported() {
-        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047);
+        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, null);
         for (Tri applied : Tri.values()) {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, applied, Tri.UNKNOWN);
             ReportedFact f = byName(ReportedFacts.of(windowed, r, 1.0, 0, 0.01)).get("sliding-window");
@@ -83,5 +83,14 @@ class ReportedFactsTest {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, dtype, null, Tri.UNKNOWN, Tri.UNKNOWN);
             assertEquals(state, byName(ReportedFacts.of(build(Tri.UNKNOWN), r, 1.0, 0, 0.01)).get("kv-cache").state(), dtype);
         });
+    }
+
+    @Test
+    void theEngineTheBuildNamesIsAFactOnlyWhenKnown() {
+        BuildCase known = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, null, "vllm");
+        Map<String, ReportedFact> f = byName(ReportedFacts.of(known, runtime(null, null, null, null), 1.0, 0, 0.01));
+        assertEquals("vllm", f.get("engine").state());
+        assertEquals("the runtime the build names is engine vllm", f.get("engine").text());
+        assertEquals(null, byName(ReportedFacts.of(build(Tri.NO), runtime(null, null, null, null), 1.0, 0, 0.01)).get("engine"));
     }
 }

@@ -16,6 +16,7 @@ import io.posmortem.model.*;
  * @param configuredMethod the rope_scaling block's type ({@code default} when there is none)
  * @param fineTuned        whether the model was fine-tuned after the change
  * @param slidingWindow    the model's trained sliding-window size, or null
+ * @param engine           the id of the engine {@code runtime.engine} names ({@code engines.yaml}), or null
  */
 public record BuildCase(
         String build,
@@ -30,4 +31,5 @@ public record BuildCase(
         double factor,
         String configuredMethod,
         Tri fineTuned,
-        Integer slidingWindow) implements BuildScoped {}
+        Integer slidingWindow,
+        String engine) implements BuildScoped {}
