@@ -34,6 +34,9 @@ public final class ReportedFacts {
         out.add(new ReportedFact(b, "retrofit-kind", c.retrofitKind(), "the build states retrofit '" + c.retrofitKind() + "'"));
         out.add(new ReportedFact(b, "configured-method", c.configuredMethod(), c.configuredMethod().equals("default")
                 ? "the build configures no rope scaling (plain RoPE)" : "the build's rope_scaling block configures " + c.configuredMethod()));
+        if (c.engine() != null) {
+            out.add(new ReportedFact(b, "engine", c.engine(), "the runtime the build names is engine " + c.engine()));
+        }
         out.add(new ReportedFact(b, "scaling-asked", c.factor() > 1 ? "yes" : "no", "the build asks for factor " + n(c.factor())));
         switch (c.fineTuned()) {
             case YES -> out.add(new ReportedFact(b, "fine-tuned", "yes", "the build was fine-tuned (or trained) after the change"));

@@ -1,7 +1,9 @@
 package io.posmortem.knowledge;
 
 import io.posmortem.model.knowledge.Capability;
+import io.posmortem.model.knowledge.EngineSetting;
 import io.posmortem.model.knowledge.FixOption;
+import io.posmortem.model.FixVerification;
 import io.posmortem.model.knowledge.Mechanism;
 import io.posmortem.model.knowledge.ModelDefault;
 import io.posmortem.model.knowledge.ModelFamily;
@@ -9,6 +11,7 @@ import io.posmortem.model.knowledge.Question;
 import io.posmortem.model.knowledge.Reference;
 import io.posmortem.model.knowledge.RetrofitKind;
 import io.posmortem.model.knowledge.RootCause;
+import io.posmortem.model.knowledge.ServingEngine;
 import io.posmortem.model.knowledge.Threshold;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,11 +72,30 @@ final class EntryShapes {
         }
     }
 
+    /**
+     * {@code verification} is numeric unless stated; {@code appliesWhen}: fact name to the states one
+     * of which must hold, in file order.
+     */
     record FixEntry(String id, String title, String mechanism, Map<String, Double> parameters, String requires, String summary,
-                    String caveat, List<String> references) {
+                    String caveat, String verification, LinkedHashMap<String, List<String>> appliesWhen, String check,
+                    List<SettingEntry> settings, List<String> references) {
         FixOption toModel() {
+            FixVerification kind = "instruction".equals(strip(verification)) ? FixVerification.INSTRUCTION : FixVerification.NUMERIC;
+            List<EngineSetting> perEngine = settings == null ? List.of() : settings.stream().map(SettingEntry::toModel).toList();
             return new FixOption(strip(id), strip(title), strip(mechanism), numbers(parameters), strip(requires), strip(summary),
-                    strip(caveat), list(references));
+                    strip(caveat), list(references), kind, strip(check), perEngine);
+        }
+    }
+
+    record SettingEntry(String engine, String change, String check, String reference) {
+        EngineSetting toModel() {
+            return new EngineSetting(strip(engine), strip(change), strip(check), strip(reference));
+        }
+    }
+
+    record EngineEntry(String id, String name, List<String> aliases) {
+        ServingEngine toModel() {
+            return new ServingEngine(strip(id), strip(name), list(aliases).stream().map(String::strip).toList());
         }
     }
 

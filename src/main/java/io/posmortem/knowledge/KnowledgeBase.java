@@ -6,6 +6,7 @@ import io.posmortem.model.knowledge.EvidenceSettings;
 import io.posmortem.model.knowledge.FactCondition;
 import io.posmortem.model.knowledge.FactRow;
 import io.posmortem.model.knowledge.FixOption;
+import io.posmortem.model.knowledge.FixPrecondition;
 import io.posmortem.model.knowledge.Mechanism;
 import io.posmortem.model.knowledge.ModelDefault;
 import io.posmortem.model.knowledge.ModelFamily;
@@ -13,6 +14,7 @@ import io.posmortem.model.knowledge.Question;
 import io.posmortem.model.knowledge.Reference;
 import io.posmortem.model.knowledge.RetrofitKind;
 import io.posmortem.model.knowledge.RootCause;
+import io.posmortem.model.knowledge.ServingEngine;
 import io.posmortem.model.knowledge.StatisticsSettings;
 import io.posmortem.model.knowledge.Threshold;
 import io.posmortem.model.knowledge.Vocabulary;
@@ -25,7 +27,9 @@ import java.util.Map;
 /**
  * The loaded, cross-checked knowledge base. Maps keep file order.
  *
- * @param fingerprint hex SHA-256 over the knowledge-base files (names and bytes, in name order)
+ * @param fingerprint      hex SHA-256 over the knowledge-base files (names and bytes, in name order)
+ * @param engines          the engines settings are named for ({@code engines.yaml})
+ * @param fixPreconditions the reported facts each check-and-change fix needs ({@code applies_when})
  */
 public record KnowledgeBase(
         String fingerprint,
@@ -42,7 +46,9 @@ public record KnowledgeBase(
         List<ModelFamily> modelFamilies,
         List<RopeTypeKeys> ropeTypeKeys,
         List<FactRow> factRows,
-        List<FactCondition> factConditions) {
+        List<FactCondition> factConditions,
+        Map<String, ServingEngine> engines,
+        List<FixPrecondition> fixPreconditions) {
 
     /** Threshold ids the evidence engine reads; the loader requires them. */
     static final List<String> EVIDENCE_THRESHOLDS = List.of(
@@ -79,6 +85,11 @@ public record KnowledgeBase(
                 thresholds.get("stats.unbanded-strength").value());
     }
 
+    /** The engine a symptom file's free-text {@code runtime.engine} names, if any ({@link EngineNames}). */
+    public java.util.Optional<ServingEngine> engineOf(String runtimeEngine) {
+        return EngineNames.match(runtimeEngine, engines.values());
+    }
+
     /** Knowledge facts every session starts with: hypotheses, capabilities, fixes, thresholds. */
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>();
@@ -90,6 +101,7 @@ public record KnowledgeBase(
         facts.addAll(ropeTypeKeys);
         facts.addAll(factRows);
         facts.addAll(factConditions);
+        facts.addAll(fixPreconditions);
         return facts;
     }
 }

@@ -7,6 +7,7 @@ import io.posmortem.knowledge.EntryShapes.CapabilityEntry;
 import io.posmortem.knowledge.EntryShapes.DefaultEntry;
 import io.posmortem.knowledge.EntryShapes.FamilyEntry;
 import io.posmortem.knowledge.EntryShapes.FactRowEntry;
+import io.posmortem.knowledge.EntryShapes.EngineEntry;
 import io.posmortem.knowledge.EntryShapes.FixEntry;
 import io.posmortem.knowledge.EntryShapes.HypothesisEntry;
 import io.posmortem.knowledge.EntryShapes.MechanismEntry;
@@ -23,7 +24,11 @@ import io.posmortem.model.evidence.RopeTypeKeys;
 import io.posmortem.model.knowledge.Capability;
 import io.posmortem.model.knowledge.FactCondition;
 import io.posmortem.model.knowledge.FactRow;
+import io.posmortem.model.knowledge.EngineSetting;
 import io.posmortem.model.knowledge.FixOption;
+import io.posmortem.model.knowledge.FixPrecondition;
+import io.posmortem.model.FixVerification;
+import io.posmortem.model.knowledge.ServingEngine;
 import io.posmortem.model.knowledge.Mechanism;
 import io.posmortem.model.knowledge.ModelDefault;
 import io.posmortem.model.knowledge.ModelFamily;
@@ -47,11 +52,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Loads {@code knowledge-base/}: ten YAML files with fixed names. Each file is validated against its
+ * Loads {@code knowledge-base/}: eleven YAML files with fixed names. Each file is validated against its
  * JSON Schema ({@code schema/knowledge-base/NAME.schema.json}: fields, types, unknown keys) and its
  * entries bound to records ({@link KnowledgeFile}); this class checks what a schema cannot: ids
  * defined twice, every cross-reference (question, mechanism, fix, hypothesis, retrofit kind,
- * threshold, literature id) against what is defined, and the vocabularies the Java code implements
+ * threshold, literature id, engine) against what is defined, and the vocabularies the Java code implements
  * (mechanism families and methods, scopes, build families, facts and their states). All problems
  * are reported in one pass.
  */
@@ -60,7 +65,7 @@ public final class KnowledgeBaseLoader {
     /** The files a knowledge base consists of. */
     public static final List<String> FILES = List.of(
             "capabilities.yaml", "hypotheses.yaml", "mechanisms.yaml", "retrofit-kinds.yaml",
-            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml", "config-keys.yaml", "runtime-facts.yaml");
+            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml", "config-keys.yaml", "runtime-facts.yaml", "engines.yaml");
 
     /** Mechanism families and the methods the evidence engine implements for each. */
     static final Map<String, Set<String>> METHODS = Map.of(
@@ -147,8 +152,33 @@ public final class KnowledgeBaseLoader {
                     "unknown retrofit family '" + k.family() + "'", "one of " + String.join(", ", RETROFIT_FAMILIES));
         }
 
+        KnowledgeFile en = file("engines.yaml", docs, problems);
+        Ids<ServingEngine> engines = byId(en, "engines", EngineEntry.class, EngineEntry::toModel, ServingEngine::id);
+        Map<String, String> aliasOwner = new LinkedHashMap<>();
+        for (ServingEngine e : engines.values()) {
+            for (String alias : e.aliases()) {
+                String owner = aliasOwner.putIfAbsent(alias, e.id());
+                if (owner != null) en.problem("kb.duplicate-id", engines.pointer(e.id()) + "/aliases",
+                        "alias '" + alias + "' already names engine " + owner, "an alias must name one engine");
+            }
+        }
+
         KnowledgeFile fx = file("fixes.yaml", docs, problems);
         Ids<FixOption> fixes = byId(fx, "fixes", FixEntry.class, FixEntry::toModel, FixOption::id);
+        List<FixPrecondition> fixPreconditions = new ArrayList<>();
+        for (var e : fx.entries("fixes", FixEntry.class)) {
+            FixEntry f = e.value();
+            String p = e.pointer();
+            String id = EntryShapes.strip(f.id());
+            if (f.appliesWhen() == null) continue;
+            for (Map.Entry<String, List<String>> c : f.appliesWhen().entrySet()) {
+                String cp = p + "/applies_when/" + LocatedDocument.escape(c.getKey());
+                List<String> states = EntryShapes.list(c.getValue()).stream().map(String::strip).toList();
+                states.forEach(st -> factState(fx, cp, c.getKey(), st));
+                if (c.getKey().equals("engine")) states.forEach(st -> expect(fx, cp, "engine", st, engines));
+                fixPreconditions.add(new FixPrecondition(id, c.getKey(), states));
+            }
+        }
 
         KnowledgeFile th = file("thresholds.yaml", docs, problems);
         List<KnowledgeFile.Entry<ThresholdEntry>> thresholdEntries = th.entries("thresholds", ThresholdEntry.class);
@@ -245,8 +275,38 @@ public final class KnowledgeBaseLoader {
         }
         for (FixOption f : fixes.values()) {
             String p = fixes.pointer(f.id());
-            expect(fx, p + "/mechanism", "mechanism", f.mechanism(), mechanisms);
             f.references().forEach(r -> expect(fx, p + "/references", "reference", r, references));
+            if (f.verification() == FixVerification.NUMERIC) {
+                if (f.mechanism() == null) fx.problem("kb.missing", p + "/mechanism",
+                        "a numeric fix needs the mechanism whose numbers it produces", "or mark it 'verification: instruction' with settings");
+                else expect(fx, p + "/mechanism", "mechanism", f.mechanism(), mechanisms);
+                for (String key : List.of("settings", "check")) {
+                    boolean given = key.equals("settings") ? !f.settings().isEmpty() : f.check() != null;
+                    if (given) fx.problem("kb.value", p + "/" + key, "only an instruction fix has " + key,
+                            "mark the fix 'verification: instruction', or drop " + key);
+                }
+                if (fixPreconditions.stream().anyMatch(c -> c.fix().equals(f.id()))) fx.problem("kb.value", p + "/applies_when",
+                        "a numeric fix is recommended by its verified numbers, not by preconditions", "drop applies_when");
+            } else {
+                if (f.mechanism() != null) fx.problem("kb.value", p + "/mechanism",
+                        "an instruction fix has no numbers to compute", "drop the mechanism, or make the fix numeric");
+                if (!f.parameters().isEmpty()) fx.problem("kb.value", p + "/parameters",
+                        "an instruction fix has no parameters to compute with", "put the values into each setting's change");
+                if (f.settings().isEmpty()) fx.problem("kb.missing", p + "/settings",
+                        "an instruction fix needs the setting per engine", null);
+                if (f.check() == null) fx.problem("kb.missing", p + "/check",
+                        "an instruction fix needs the check to run after the change", null);
+                for (int i = 0; i < f.settings().size(); i++) {
+                    EngineSetting s = f.settings().get(i);
+                    expect(fx, p + "/settings/" + i + "/engine", "engine", s.engine(), engines);
+                    expect(fx, p + "/settings/" + i + "/reference", "reference", s.reference(), references);
+                }
+            }
+        }
+        for (FactCondition c : factConditions) {
+            if (!c.fact().equals("engine")) continue;
+            String p = rowPointers.get(factRows.stream().map(FactRow::id).toList().indexOf(c.row()));
+            for (String st : c.states()) expect(rf, p + "/" + (c.negated() ? "unless" : "when") + "/engine", "engine", st, engines);
         }
         for (Mechanism m : mechanisms.values()) {
             String p = mechanisms.pointer(m.id());
@@ -268,8 +328,8 @@ public final class KnowledgeBaseLoader {
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
         return new KnowledgeBase(Sha256.hex(digest), questions.byId(), hypotheses.byId(), capabilities.byId(),
-                mechanisms.byId(), retrofitKinds.byId(), fixes.byId(), thresholds.byId(), references.byId(), modelDefaults, biasDefaults, modelFamilies, List.copyOf(ropeTypeKeys),
-                List.copyOf(factRows), List.copyOf(factConditions));
+                mechanisms.byId(), retrofitKinds.byId(), fixes.byId(), thresholds.byId(), references.byId(), modelDefaults, biasDefaults, modelFamilies,
+                List.copyOf(ropeTypeKeys), List.copyOf(factRows), List.copyOf(factConditions), engines.byId(), List.copyOf(fixPreconditions));
     }
 
     /** A problem unless {@code fact} is a fact the evidence stage reads and {@code state} (when given) one of its states. */

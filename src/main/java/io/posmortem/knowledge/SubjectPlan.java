@@ -9,6 +9,8 @@ import io.posmortem.model.input.Retrofit;
 import io.posmortem.model.input.RuntimeSpec;
 import io.posmortem.model.knowledge.BuildCase;
 import io.posmortem.model.knowledge.FixOption;
+import io.posmortem.model.FixVerification;
+import io.posmortem.model.knowledge.ServingEngine;
 import io.posmortem.model.knowledge.Mechanism;
 import io.posmortem.model.knowledge.RetrofitKind;
 import io.posmortem.model.knowledge.RootCause;
@@ -42,7 +44,8 @@ public final class SubjectPlan {
         return new BuildCase(build.id(), kind.id(), kind.family(), model.trainedContext(), r.targetContext(),
                 kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
                 configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow(),
-                model.longestTrained(), model.rotaryLayout() == null ? null : model.rotaryLayout().wireName());
+                model.longestTrained(), model.rotaryLayout() == null ? null : model.rotaryLayout().wireName(),
+                kb.engineOf(build.runtime().engine()).map(ServingEngine::id).orElse(null));
     }
 
     /**
@@ -77,6 +80,7 @@ public final class SubjectPlan {
         }
         for (String fixId : fixIds) {
             FixOption fix = kb.fixes().get(fixId);
+            if (fix.verification() != FixVerification.NUMERIC) continue;
             if (fix.requires() != null && !fix.requires().equals(WireName.of(model.encoding()))) continue;
             Mechanism m = kb.mechanisms().get(fix.mechanism());
             PositionalSpec spec = againstFineTuned(spec(m, fix.parameters(), build, model, SubjectRole.FIX, applied), fineTuned, build, model);

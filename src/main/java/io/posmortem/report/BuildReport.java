@@ -3,7 +3,12 @@ package io.posmortem.report;
 import io.posmortem.model.input.Assumption;
 import java.util.List;
 
-/** Everything concluded about one build, answer first. */
+/**
+ * Everything concluded about one build, answer first.
+ *
+ * @param notApplicableFixes why check-and-change fixes of the concluded cause were not recommended
+ *                           (a precondition the build does not report)
+ */
 public record BuildReport(
         String id,
         String title,
@@ -15,6 +20,7 @@ public record BuildReport(
         List<HypothesisView> hypotheses,
         List<RecommendationView> recommendations,
         List<RejectedFixView> rejectedFixes,
+        List<String> notApplicableFixes,
         List<String> discriminators,
         List<UncheckedView> unchecked,
         List<ConfigIssueView> configLint,

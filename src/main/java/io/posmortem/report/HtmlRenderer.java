@@ -50,7 +50,8 @@ public final class HtmlRenderer {
                     .append(d == null ? "none" : Html.escape(d.verdict())).append("</td><td>")
                     .append(d == null ? "" : "<code>" + Html.escape(d.hypothesis()) + "</code>").append("</td><td>")
                     .append(d == null ? "" : Numbers.fixed(d.confidence(), 2)).append("</td><td>")
-                    .append(b.recommendations().isEmpty() ? "none verified" : "<code>" + Html.escape(b.recommendations().get(0).id()) + "</code>")
+                    .append(b.recommendations().isEmpty() ? "none" : "<code>" + Html.escape(b.recommendations().get(0).id()) + "</code>"
+                            + (b.recommendations().get(0).verification().equals("instruction") ? " (check-and-change)" : ""))
                     .append("</td></tr>\n");
         }
         out.append("</table>\n");
@@ -89,13 +90,39 @@ public final class HtmlRenderer {
         for (RecommendationView rec : b.recommendations()) {
             out.append("<h3>").append(rec.rank() == 0 ? "Fix" : "Alternative fix").append(": <code>").append(Html.escape(rec.id()))
                     .append("</code> ").append(Html.escape(rec.title())).append("</h3>\n");
+            out.append("<p><em>").append(Html.escape(rec.verifiedBy())).append("</em></p>\n");
             if (rec.ropeScaling() != null) out.append("<p>rope_scaling: <code>").append(Html.escape(InlineJson.line(rec.ropeScaling()))).append("</code></p>\n");
-            out.append("<table>\n");
-            rec.parameters().forEach((k, v) -> out.append("<tr><th>").append(Html.escape(k)).append("</th><td>")
-                    .append(Html.escape(v instanceof Number n ? Numbers.format(n.doubleValue()) : String.valueOf(v))).append("</td></tr>\n"));
-            out.append("</table>\n<ul>\n");
+            if (!rec.parameters().isEmpty()) {
+                out.append("<table>\n");
+                rec.parameters().forEach((k, v) -> out.append("<tr><th>").append(Html.escape(k)).append("</th><td>")
+                        .append(Html.escape(v instanceof Number n ? Numbers.format(n.doubleValue()) : String.valueOf(v))).append("</td></tr>\n"));
+                out.append("</table>\n");
+            }
+            if (rec.verification().equals("instruction")) {
+                String note = TextRenderer.settingsNote(rec);
+                if (note != null) out.append("<p>").append(Html.escape(note)).append("</p>\n");
+                out.append("<table>\n<tr><th>engine</th><th>change</th><th>check after it</th><th>source</th></tr>\n");
+                for (RecommendationView.SettingView st : rec.settings()) {
+                    out.append("<tr><td>").append(Html.escape(st.engineName())).append("</td><td>").append(Html.escape(st.change()))
+                            .append("</td><td>").append(Html.escape(st.check())).append("</td><td>")
+                            .append(Html.escape(st.reference())).append(st.url() == null ? "" : " <code>" + Html.escape(st.url()) + "</code>")
+                            .append("</td></tr>\n");
+                }
+                out.append("</table>\n");
+            }
+            out.append("<ul>\n");
             for (String e : rec.predictedEvidence()) out.append("<li>predicted: ").append(Html.escape(e)).append("</li>\n");
             out.append("<li>note: ").append(Html.escape(rec.caveat())).append("</li>\n</ul>\n");
+        }
+        DiagnosisView concludedBy = b.diagnosis();
+        boolean concluded = concludedBy != null && (concludedBy.verdict().equals("diagnosed") || concludedBy.verdict().equals("not-positional"));
+        if (b.recommendations().isEmpty() && concluded) {
+            out.append("<h3>Fix: none</h3>\n<p>No fix in the knowledge base passed its checks or applies to this build.</p>\n");
+            if (!b.notApplicableFixes().isEmpty()) {
+                out.append("<ul>\n");
+                for (String n : b.notApplicableFixes()) out.append("<li>").append(Html.escape(n)).append("</li>\n");
+                out.append("</ul>\n");
+            }
         }
         charts(out, b);
         if (d != null && !d.because().isEmpty()) {

@@ -38,8 +38,9 @@ public final class MarkdownRenderer {
             out.append("| ").append(b.id()).append(" | ").append(d == null ? "none" : d.verdict()).append(" | ")
                     .append(d == null ? "" : "`" + d.hypothesis() + "`").append(" | ")
                     .append(d == null ? "" : Numbers.fixed(d.confidence(), 2)).append(" | ")
-                    .append(b.recommendations().isEmpty() ? (d != null && d.check() != null ? "check: " + escape(d.check()) : "none verified")
-                            : "`" + b.recommendations().get(0).id() + "`").append(" |\n");
+                    .append(b.recommendations().isEmpty() ? (d != null && d.check() != null ? "check: " + escape(d.check()) : "none")
+                            : "`" + b.recommendations().get(0).id() + "`"
+                            + (b.recommendations().get(0).verification().equals("instruction") ? " (check-and-change)" : "")).append(" |\n");
         }
         for (BuildReport b : report.builds()) build(out, b);
         List<Assumption> shared = report.assumptions().stream().filter(a -> a.pointer().startsWith("/model")).toList();
@@ -86,13 +87,32 @@ public final class MarkdownRenderer {
         for (RecommendationView rec : b.recommendations()) {
             out.append("### ").append(rec.rank() == 0 ? "Fix" : "Alternative fix").append(": `").append(rec.id()).append("` - ")
                     .append(escape(rec.title())).append("\n\n");
+            out.append("*").append(escape(rec.verifiedBy())).append("*\n\n");
             if (rec.ropeScaling() != null) out.append("```json\n").append(InlineJson.block(rec.ropeScaling())).append("\n```\n\n");
-            out.append("| parameter | value |\n| --- | --- |\n");
-            rec.parameters().forEach((k, v) -> out.append("| ").append(k).append(" | ").append(value(v)).append(" |\n"));
-            out.append('\n');
+            if (!rec.parameters().isEmpty()) {
+                out.append("| parameter | value |\n| --- | --- |\n");
+                rec.parameters().forEach((k, v) -> out.append("| ").append(k).append(" | ").append(value(v)).append(" |\n"));
+                out.append('\n');
+            }
+            if (rec.verification().equals("instruction")) {
+                String note = TextRenderer.settingsNote(rec);
+                if (note != null) out.append(escape(note)).append("\n\n");
+                out.append("| engine | change | check after it | source |\n| --- | --- | --- | --- |\n");
+                for (RecommendationView.SettingView st : rec.settings()) {
+                    out.append("| ").append(escape(st.engineName())).append(" | ").append(escape(st.change())).append(" | ")
+                            .append(escape(st.check())).append(" | ").append(st.url() == null ? escape(st.reference()) : st.url()).append(" |\n");
+                }
+                out.append('\n');
+            }
             for (String e : rec.predictedEvidence()) out.append("- predicted: ").append(escape(e)).append('\n');
             for (String c : rec.checks()) out.append("- check: ").append(escape(c)).append('\n');
             out.append("- note: ").append(escape(rec.caveat())).append("\n\n");
+        }
+        boolean concluded = d != null && (d.verdict().equals("diagnosed") || d.verdict().equals("not-positional"));
+        if (b.recommendations().isEmpty() && concluded) {
+            out.append("### Fix: none\n\nNo fix in the knowledge base passed its checks or applies to this build.\n\n");
+            for (String n : b.notApplicableFixes()) out.append("- ").append(escape(n)).append('\n');
+            if (!b.notApplicableFixes().isEmpty()) out.append('\n');
         }
         if (!d.because().isEmpty()) {
             out.append("### Why\n\n");

@@ -65,7 +65,7 @@ public final class ReportBuilder {
 
         List<HypothesisView> hypotheses = HypothesesSection.build(trace, this::title);
         DiagnosisView diagnosis = DiagnosisSection.build(trace, question, hypotheses, kb.hypotheses());
-        FixSection fixes = new FixSection(run, kb.fixes());
+        FixSection fixes = new FixSection(run, kb.fixes(), kb.engines(), kb.references());
         List<String> discriminators = trace.liveOfBuild(Discriminator.class).stream().map(d -> TraceText.explain(trace, d)).distinct().toList();
         List<Assumption> assumptions = file.assumptions().stream()
                 .filter(a -> a.pointer().startsWith("/model") || a.pointer().startsWith("/builds/" + index + "/")).toList();
@@ -74,7 +74,7 @@ public final class ReportBuilder {
                 buildCase.targetContext()), question,
                 kb.questions().get(question).text(), diagnosis,
                 WhyNotSection.build(trace, buildCase.statedReading(), question, diagnosis, hypotheses, kb.hypotheses()),
-                hypotheses, fixes.recommendations(), fixes.rejected(), discriminators,
+                hypotheses, fixes.recommendations(), fixes.rejected(), fixes.notApplicable(), discriminators,
                 UncheckedSection.build(trace, kb.hypotheses()), ConfigFindingsSection.build(trace),
                 WhatIfSection.build(run, diagnosis, hypotheses),
                 CountsSection.loaderReadings(run.evidence()), CountsSection.observations(run.evidence()),

@@ -55,12 +55,25 @@ public final class TextRenderer {
                     : "; config lint: " + b.configLint().size() + " issue(s)"));
             return;
         }
+        String fix = b.recommendations().isEmpty() ? "no fix" : "fix: " + b.recommendations().get(0).id()
+                + (b.recommendations().get(0).verification().equals("instruction") ? " (check-and-change)" : "");
         if (d != null && d.check() != null) {
-            wrap(out, "", b.id() + "  " + answer + "; not the positional encoding - check: " + d.check());
+            wrap(out, "", b.id() + "  " + answer + "; not the positional encoding - check: " + d.check()
+                    + (b.recommendations().isEmpty() ? "" : "; " + fix));
             return;
         }
-        String fix = b.recommendations().isEmpty() ? "no verified fix" : "fix: " + b.recommendations().get(0).id();
         wrap(out, "", b.id() + "  " + answer + "; " + fix);
+    }
+
+    /**
+     * Which settings an instruction shows: null when they are the build's engine's; otherwise that
+     * they are every engine's (the build names no known engine, or one the fix has no setting for).
+     */
+    static String settingsNote(RecommendationView rec) {
+        boolean own = rec.engine() != null && rec.settings().stream().allMatch(s -> s.engine().equals(rec.engine()));
+        if (own) return null;
+        return rec.engine() == null ? "settings per engine (the build names no engine posmortem knows):"
+                : "no setting recorded for engine " + rec.engine() + "; the settings of the engines posmortem knows:";
     }
 
     private static void build(StringBuilder out, BuildReport b) {
@@ -95,7 +108,7 @@ public final class TextRenderer {
             if (!b.recommendations().isEmpty()) {
                 RecommendationView fix = b.recommendations().get(0);
                 wrap(out, "   ", "FIX: " + fix.id() + (fix.ropeScaling() == null ? "" : ", rope_scaling " + InlineJson.line(fix.ropeScaling()))
-                        + " (details below)");
+                        + (fix.verification().equals("instruction") ? " (check-and-change, details below)" : " (details below)"));
             }
             for (WhyNotView w : b.whyNot()) {
                 if (w.statedReading()) wrap(out, "   ", "NOT " + w.hypothesis() + ", the literal reading of '" + b.retrofit().kind()
@@ -135,14 +148,26 @@ public final class TextRenderer {
         for (RecommendationView rec : b.recommendations()) {
             out.append('\n');
             wrap(out, "   ", (rec.rank() == 0 ? "FIX  " : "ALTERNATIVE FIX  ") + rec.id() + " - " + rec.title());
+            wrap(out, "        ", rec.verifiedBy());
             if (rec.ropeScaling() != null) wrap(out, "        ", "rope_scaling: " + InlineJson.line(rec.ropeScaling()));
-            wrap(out, "        ", "parameters: " + parameters(rec.parameters()));
+            if (!rec.parameters().isEmpty()) wrap(out, "        ", "parameters: " + parameters(rec.parameters()));
             for (String e : rec.predictedEvidence()) wrap(out, "        ", "predicted: " + e);
             for (String c : rec.checks()) wrap(out, "        ", "check: " + c);
+            if (rec.verification().equals("instruction")) {
+                String note = settingsNote(rec);
+                if (note != null) wrap(out, "        ", note);
+                for (RecommendationView.SettingView st : rec.settings()) {
+                    wrap(out, "        ", st.engineName() + ": " + st.change());
+                    wrap(out, "          ", "after: " + st.check());
+                    if (st.url() != null) wrap(out, "          ", "source: " + st.url());
+                }
+            }
             wrap(out, "        ", "note: " + rec.caveat());
         }
-        if (b.recommendations().isEmpty() && d != null && d.verdict().equals("diagnosed")) {
-            out.append('\n').append("   FIX  none verified: no fix in the knowledge base passed its checks for this diagnosis\n");
+        boolean concluded = d != null && (d.verdict().equals("diagnosed") || d.verdict().equals("not-positional"));
+        if (b.recommendations().isEmpty() && concluded) {
+            out.append('\n').append("   FIX  none: no fix in the knowledge base passed its checks or applies to this build\n");
+            for (String n : b.notApplicableFixes()) wrap(out, "        ", "- " + n);
         }
         for (RejectedFixView rej : b.rejectedFixes()) {
             wrap(out, "   ", "rejected fix: " + rej.id() + " - " + rej.title());

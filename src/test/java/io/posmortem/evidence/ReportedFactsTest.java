@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReportedFactsTest {
 
     static BuildCase build(Tri fineTuned) {
-        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, 8192, null);
+        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, 8192, null, null);
     }
 
     static RuntimeReport runtime(Double base, Double factor, Double attention, Integer window) {
@@ -73,7 +73,7 @@ class ReportedFactsTest {
 
     @Test
     void theRuntimesSlidingWindowIsAFactOnlyWhenReported() {
-        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null);
+        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null, null);
         for (Tri applied : Tri.values()) {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, applied, Tri.UNKNOWN, null, null, null, null, null,
                     Tri.UNKNOWN, null, null, null);
@@ -117,7 +117,7 @@ class ReportedFactsTest {
     @Test
     void positionHandlingLayersLayoutAndBatchesBecomeStates() {
         BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 4096, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
-                131072, "half-split");
+                131072, "half-split", null);
         RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
                 "static", Tri.YES, 4, "sdpa", "interleaved");
         PositionReport p = new PositionReport("b", Tri.YES, 0, Tri.YES, Tri.NO, Tri.YES, Tri.NO, Tri.YES, "self-extend", 4, 1024, null);
@@ -140,5 +140,14 @@ class ReportedFactsTest {
             List<String> allowed = ReportedFact.STATES.get(x.name());
             assertEquals(true, allowed != null && (allowed.isEmpty() || allowed.contains(x.state())), x.toString());
         }
+    }
+
+    @Test
+    void theEngineTheBuildNamesIsAFactOnlyWhenKnown() {
+        BuildCase known = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, null, 4096, null, "vllm");
+        Map<String, ReportedFact> f = byName(facts(known, runtime(null, null, null, null), 1.0, 0, 0.01));
+        assertEquals("vllm", f.get("engine").state());
+        assertEquals("the runtime the build names is engine vllm", f.get("engine").text());
+        assertEquals(null, byName(facts(build(Tri.NO), runtime(null, null, null, null), 1.0, 0, 0.01)).get("engine"));
     }
 }

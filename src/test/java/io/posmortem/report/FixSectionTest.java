@@ -39,7 +39,7 @@ class FixSectionTest {
         t.derive("r-find", "x keeps retrieval", new Finding("s-x", BUILD, "keeps", 1, 0));
         t.derive("r-check", "x restores o1", new FixCheck(BUILD, "fix-x", "o1", "cap", FixEffect.RESTORES));
         FixSection section = new FixSection(new BuildRun(null, e.build(), t.trace()),
-                Map.of("fix-x", Knowledge.fix("fix-x"), "fix-y", Knowledge.fix("fix-y")));
+                Map.of("fix-x", Knowledge.fix("fix-x"), "fix-y", Knowledge.fix("fix-y")), Map.of(), Map.of());
 
         List<RecommendationView> recs = section.recommendations();
         assertEquals(List.of("fix-x", "fix-y"), recs.stream().map(RecommendationView::id).toList());
@@ -63,7 +63,7 @@ class FixSectionTest {
         t.derive("r-check", "z keeps o2", new FixCheck(BUILD, "fix-z", "o2", "summary", FixEffect.KEEPS));
         t.derive("r-risk", "z risks retrieval", new FixRisk(BUILD, "fix-z", "retrieval", 4096));
         t.derive("r-risk", "z risks counting", new FixRisk(BUILD, "fix-z", "counting", 8192));
-        FixSection section = new FixSection(new BuildRun(null, e.build(), t.trace()), Map.of("fix-z", Knowledge.fix("fix-z")));
+        FixSection section = new FixSection(new BuildRun(null, e.build(), t.trace()), Map.of("fix-z", Knowledge.fix("fix-z")), Map.of(), Map.of());
         assertEquals(List.of(new RejectedFixView("fix-z", "Fix fix-z", ALIBI_8, List.of("z breaks o1", "z risks counting"))),
                 section.rejected());
     }

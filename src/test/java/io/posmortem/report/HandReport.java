@@ -28,12 +28,14 @@ final class HandReport {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("method", "yarn");
         parameters.put("factor", 4.0);
-        RecommendationView fix = new RecommendationView("fix-yarn", "Switch to YaRN", 1, "Keep local pairs.", "Needs a short fine-tune.",
-                parameters, ROPE_SCALING, List.of("local pairs untouched"), List.of("fix-yarn restores o1"), "fix-yarn is recommended");
+        RecommendationView fix = new RecommendationView("fix-yarn", "Switch to YaRN", 1, "numeric",
+                "verified: its numbers restore retrieval", "Keep local pairs.", "Needs a short fine-tune.",
+                parameters, ROPE_SCALING, List.of("local pairs untouched"), List.of("fix-yarn restores o1"), null, null, List.of(),
+                "fix-yarn is recommended");
         ObservationView o1 = new ObservationView("o1", "retrieval", 4096, 16384, "degraded", 4096, "worsens", 1);
         EvidenceView evidence = new EvidenceView(List.of(), List.of(), List.of(), List.of());
         BuildReport build = new BuildReport("b1", "PI x4", new RetrofitView("linear", "Linear interpolation", false, 4, null, 4096, 16384,
-                "PI x4"), "q", "Why did long context get worse?", diagnosis, List.of(), List.of(pi), List.of(fix), List.of(), List.of(),
+                "PI x4"), "q", "Why did long context get worse?", diagnosis, List.of(), List.of(pi), List.of(fix), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null, List.of(), List.of(o1), List.of(), List.of(), List.of(), evidence, List.of(),
                 List.of(new Assumption("/model/rope_theta", "10000", "the Llama default")),
                 new ReasoningView(3, 1, List.of(new ReasoningView.FiringView(1, "r-retrieval", "matching", "matching.drl", 12,

@@ -26,6 +26,7 @@ public record ReportedFact(String build, String name, String state, String text)
             Map.entry("attention-factor", List.of("as-configured", "lower", "higher")),
             Map.entry("configured-method", List.of("default", "linear", "ntk-aware", "new-base", "dynamic", "yarn", "llama3", "longrope")),
             Map.entry("retrofit-kind", List.of()),
+            Map.entry("engine", List.of()),
             Map.entry("rope-dtype", List.of("fp32", "bf16", "fp16")),
             Map.entry("runtime-window", List.of("covers", "short-of-observed", "short-of-target")),
             Map.entry("allocated-window", List.of("within-original", "beyond-original")),

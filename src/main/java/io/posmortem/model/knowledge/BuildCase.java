@@ -18,6 +18,7 @@ import io.posmortem.model.*;
  * @param slidingWindow    the model's trained sliding-window size, or null
  * @param longestTrained   the longest length the model was trained at (its last training stage; else trainedContext)
  * @param rotaryLayout     the rotary layout the model's weights expect ({@code half-split}, {@code interleaved}), or null
+ * @param engine           the id of the engine {@code runtime.engine} names ({@code engines.yaml}), or null
  */
 public record BuildCase(
         String build,
@@ -34,4 +35,5 @@ public record BuildCase(
         Tri fineTuned,
         Integer slidingWindow,
         int longestTrained,
-        String rotaryLayout) implements BuildScoped {}
+        String rotaryLayout,
+        String engine) implements BuildScoped {}
