@@ -114,9 +114,25 @@ public final class ReportedFacts {
                     + (configured.equals("default") ? "" : " with factor " + n(c.factor()))));
         }
         if (r.scalingApplied() != null) {
-            out.add(new ReportedFact(b, "scaling-applied", r.scalingApplied(), r.scalingApplied().equals("static")
-                    ? "the engine applies the scaling at every length, short prompts included"
-                    : "the engine applies the scaling per length, only past the trained window"));
+            out.add(new ReportedFact(b, "scaling-applied", r.scalingApplied(), switch (r.scalingApplied()) {
+                case "static" -> "the engine applies the scaling at every length, short prompts included";
+                case "per-length" -> "the engine applies the scaling per length, only past the trained window";
+                default -> "the engine does not apply the configured scaling";
+            }));
+        } else if (c.engineScaling() != null && c.configuredMethod().equals("dynamic")) {
+            out.add(new ReportedFact(b, "scaling-applied", c.engineScaling(), "engine " + c.engine() + " " + switch (c.engineScaling()) {
+                case "static" -> "applies dynamic NTK with one base for every request, the base the factor reaches at its full length: "
+                        + "short prompts included, and nothing depends on earlier requests";
+                case "per-length" -> "recomputes dynamic NTK's base per sequence length, keeping keys cached under earlier bases";
+                default -> "does not implement dynamic NTK: it runs plain RoPE at every length";
+            } + " (knowledge-base/engines.yaml)"));
+        }
+        if (c.engineScaling() != null && c.configuredMethod().equals("longrope")) {
+            out.add(new ReportedFact(b, "longrope-factors", c.engineScaling(), "engine " + c.engine() + " " + switch (c.engineScaling()) {
+                case "by-allocation" -> "chooses LongRoPE's factor list once, from the allocated window";
+                case "mid-sequence" -> "switches LongRoPE's factor list inside a sequence without re-rotating the cached keys";
+                default -> "switches LongRoPE's factor list at the original length and recomputes the cache";
+            } + " (knowledge-base/engines.yaml)"));
         }
         if (r.lognAttention() != Tri.UNKNOWN) {
             boolean on = r.lognAttention() == Tri.YES;

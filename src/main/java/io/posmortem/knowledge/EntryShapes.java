@@ -93,9 +93,10 @@ final class EntryShapes {
         }
     }
 
-    record EngineEntry(String id, String name, List<String> aliases) {
+    record EngineEntry(String id, String name, List<String> aliases, java.util.Map<String, String> scaling, List<String> references) {
         ServingEngine toModel() {
-            return new ServingEngine(strip(id), strip(name), list(aliases).stream().map(String::strip).toList());
+            return new ServingEngine(strip(id), strip(name), list(aliases).stream().map(String::strip).toList(),
+                    scaling == null ? java.util.Map.of() : java.util.Map.copyOf(scaling), list(references));
         }
     }
 

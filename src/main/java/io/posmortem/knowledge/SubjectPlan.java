@@ -45,7 +45,8 @@ public final class SubjectPlan {
                 kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
                 configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow(),
                 model.longestTrained(), model.rotaryLayout() == null ? null : model.rotaryLayout().wireName(),
-                kb.engineOf(build.runtime().engine()).map(ServingEngine::id).orElse(null));
+                kb.engineOf(build.runtime().engine()).map(ServingEngine::id).orElse(null),
+                kb.engineOf(build.runtime().engine()).map(e -> e.scalingOf(configured == null ? "default" : configured.method())).orElse(null));
     }
 
     /**

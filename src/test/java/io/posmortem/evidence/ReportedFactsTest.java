@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReportedFactsTest {
 
     static BuildCase build(Tri fineTuned) {
-        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, 8192, null, null);
+        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, 8192, null, null, null);
     }
 
     static RuntimeReport runtime(Double base, Double factor, Double attention, Integer window) {
@@ -73,7 +73,7 @@ class ReportedFactsTest {
 
     @Test
     void theRuntimesSlidingWindowIsAFactOnlyWhenReported() {
-        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null, null);
+        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null, null, null);
         for (Tri applied : Tri.values()) {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, applied, Tri.UNKNOWN, null, null, null, null, null,
                     Tri.UNKNOWN, null, null, null);
@@ -117,7 +117,7 @@ class ReportedFactsTest {
     @Test
     void positionHandlingLayersLayoutAndBatchesBecomeStates() {
         BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 4096, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
-                131072, "half-split", null);
+                131072, "half-split", null, null);
         RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
                 "static", Tri.YES, 4, "sdpa", "interleaved");
         PositionReport p = new PositionReport("b", Tri.YES, 0, Tri.YES, Tri.NO, Tri.YES, Tri.NO, Tri.YES, "self-extend", 4, 1024, null);
@@ -144,10 +144,29 @@ class ReportedFactsTest {
 
     @Test
     void theEngineTheBuildNamesIsAFactOnlyWhenKnown() {
-        BuildCase known = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, null, 4096, null, "vllm");
+        BuildCase known = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, null, 4096, null, "vllm", null);
         Map<String, ReportedFact> f = byName(facts(known, runtime(null, null, null, null), 1.0, 0, 0.01));
         assertEquals("vllm", f.get("engine").state());
         assertEquals("the runtime the build names is engine vllm", f.get("engine").text());
         assertEquals(null, byName(facts(build(Tri.NO), runtime(null, null, null, null), 1.0, 0, 0.01)).get("engine"));
+    }
+
+    @Test
+    void theEnginesKnownWayOfApplyingALengthDependentScalingIsAFactUnlessTheRuntimeReportsItsOwn() {
+        // knowledge-base/engines.yaml: vLLM applies dynamic NTK statically; llama.cpp picks LongRoPE's factors by allocation.
+        BuildCase dynamicOnVllm = new BuildCase("b", "rope-configured", "rope", 4096, 8192, null, false, "rope", 10000, 2, "dynamic", Tri.NO,
+                null, 4096, null, "vllm", "static");
+        ReportedFact applied = byName(facts(dynamicOnVllm, runtime(null, null, null, null), 1.0, 0, 0.01)).get("scaling-applied");
+        assertEquals("static", applied.state());
+        assertEquals(true, applied.text().startsWith("engine vllm applies dynamic NTK with one base for every request"), applied.text());
+        RuntimeReport saysPerLength = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null,
+                null, null, "per-length", Tri.UNKNOWN, null, null, null);
+        assertEquals("per-length", byName(facts(dynamicOnVllm, saysPerLength, 1.0, 0, 0.01)).get("scaling-applied").state(),
+                "what the runtime reports wins over what the engine usually does");
+        BuildCase longropeOnLlamaCpp = new BuildCase("b", "rope-configured", "rope", 4096, 131072, null, false, "rope", 10000, 32, "longrope",
+                Tri.NO, null, 4096, null, "llama.cpp", "by-allocation");
+        Map<String, ReportedFact> f = byName(facts(longropeOnLlamaCpp, runtime(null, null, null, null), 1.0, 0, 0.01));
+        assertEquals("by-allocation", f.get("longrope-factors").state());
+        assertEquals(null, f.get("scaling-applied"), "scaling-applied is about dynamic NTK");
     }
 }

@@ -19,6 +19,10 @@ import io.posmortem.model.*;
  * @param longestTrained   the longest length the model was trained at (its last training stage; else trainedContext)
  * @param rotaryLayout     the rotary layout the model's weights expect ({@code half-split}, {@code interleaved}), or null
  * @param engine           the id of the engine {@code runtime.engine} names ({@code engines.yaml}), or null
+ * @param engineScaling    how that engine applies the configured method when it depends on length
+ *                         ({@code engines.yaml} {@code scaling}: {@code static}, {@code per-length},
+ *                         {@code ignored} for dynamic; {@code by-allocation}, {@code mid-sequence},
+ *                         {@code at-crossing-reprefill} for longrope), or null
  */
 public record BuildCase(
         String build,
@@ -36,4 +40,5 @@ public record BuildCase(
         Integer slidingWindow,
         int longestTrained,
         String rotaryLayout,
-        String engine) implements BuildScoped {}
+        String engine,
+        String engineScaling) implements BuildScoped {}

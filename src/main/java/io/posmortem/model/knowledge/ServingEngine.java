@@ -1,11 +1,22 @@
 package io.posmortem.model.knowledge;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An inference engine posmortem can name settings for ({@code engines.yaml}).
  *
- * @param aliases lower-case names that identify the engine in a symptom file's free-text
- *                {@code runtime.engine} ("vLLM 0.6.3", "llama.cpp (server)")
+ * @param aliases    lower-case names that identify the engine in a symptom file's free-text
+ *                   {@code runtime.engine} ("vLLM 0.6.3", "llama.cpp (server)")
+ * @param scaling    how the engine applies a length-dependent rope_scaling type: {@code dynamic} ->
+ *                   {@code static}, {@code per-length} or {@code ignored}; {@code longrope} ->
+ *                   {@code by-allocation}, {@code mid-sequence} or {@code at-crossing-reprefill}
+ * @param references literature ids documenting {@code scaling}
  */
-public record ServingEngine(String id, String name, List<String> aliases) {}
+public record ServingEngine(String id, String name, List<String> aliases, Map<String, String> scaling, List<String> references) {
+
+    /** How the engine applies {@code method} ({@code dynamic}, {@code longrope}), or null when not known. */
+    public String scalingOf(String method) {
+        return scaling.get(method);
+    }
+}
