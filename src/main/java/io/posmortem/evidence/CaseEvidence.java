@@ -6,6 +6,7 @@ import io.posmortem.evidence.rope.AnglePrecision;
 import io.posmortem.evidence.rope.BaseRange;
 import io.posmortem.evidence.rope.Float32Frequencies;
 import io.posmortem.evidence.rope.InverseFrequencies;
+import io.posmortem.evidence.rope.PositionRemapping;
 import io.posmortem.evidence.rope.RotaryPairs;
 import io.posmortem.evidence.stats.ObservationAssessment;
 import io.posmortem.model.Deadline;
@@ -147,8 +148,9 @@ public final class CaseEvidence {
                 assessed.countTests(), assessed.metricTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
-                ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
-                List.copyOf(baseRanges));
+                ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded,
+                        build.retrofit().newBase(), settings.matchTolerance()),
+                List.copyOf(baseRanges), PositionRemapping.of(positions, buildCase.longestTrained(), target));
     }
 
     /**

@@ -25,10 +25,11 @@ public final class ReportedFacts {
      * @param configuredAttentionFactor the attention factor the configured rope_scaling calls for
      *                                  (1 without one)
      * @param longestDegraded           the longest context any degraded observation reaches (0: none)
+     * @param newBase                   the base the build sets ({@code retrofit.new_base}), or null
      */
     public static List<ReportedFact> of(BuildCase c, RuntimeReport r, PositionReport p, List<ModelLayers> layers,
                                         List<Observation> observations, double configuredAttentionFactor, int longestDegraded,
-                                        double tolerance) {
+                                        Double newBase, double tolerance) {
         List<ReportedFact> out = new ArrayList<>();
         String b = c.build();
         out.add(new ReportedFact(b, "retrofit-kind", c.retrofitKind(), "the build states retrofit '" + c.retrofitKind() + "'"));
@@ -44,13 +45,16 @@ public final class ReportedFacts {
             default -> { }
         }
         if (r.reportedBase() != null) {
-            out.add(new ReportedFact(b, "runtime-base", agrees(r.reportedBase(), c.modelBase(), tolerance) ? "trained" : "other",
-                    "the runtime reports rope_theta " + n(r.reportedBase()) + "; the model was trained with " + n(c.modelBase())));
+            boolean trained = agrees(r.reportedBase(), c.modelBase(), tolerance);
+            boolean lost = trained && newBase != null && !agrees(newBase, c.modelBase(), tolerance);
+            out.add(new ReportedFact(b, "runtime-base", lost ? "dropped" : trained ? "trained" : "other",
+                    "the runtime reports rope_theta " + n(r.reportedBase()) + "; the model was trained with " + n(c.modelBase())
+                            + (newBase == null ? "" : " and the build sets " + n(newBase))));
         }
         if (r.reportedFactor() != null) {
             String state = agrees(r.reportedFactor(), c.factor(), tolerance) ? "as-configured"
                     : c.factor() > 1.0 && agrees(r.reportedFactor(), 1 / c.factor(), tolerance) ? "inverted"
-                    : r.reportedFactor() <= 1.0 && c.factor() > 1.0 ? "dropped" : "other";
+                    : c.factor() > 1.0 && agrees(r.reportedFactor(), 1.0, tolerance) ? "dropped" : "other";
             out.add(new ReportedFact(b, "runtime-factor", state,
                     "the runtime reports scaling factor " + n(r.reportedFactor()) + "; the build asks for " + n(c.factor())));
         }

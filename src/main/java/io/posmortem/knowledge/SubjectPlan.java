@@ -130,9 +130,11 @@ public final class SubjectPlan {
      * <ul>
      *   <li>{@code configured}: the rope_scaling block as given, else the mapping the retrofit kind
      *       applies ({@code kindMapping}), else plain RoPE;
-     *   <li>{@code runtime-base}: RoPE served with the base the runtime reports;
-     *   <li>{@code runtime-factor}: the configured method with the factor the runtime reports
-     *       (plain RoPE when it reports 1: the factor was ignored);
+     *   <li>{@code runtime-base}: RoPE served with the base the runtime reports (a configured linear
+     *       factor still applied on top of it);
+     *   <li>{@code runtime-factor}: the rope_scaling block the runtime reports running, else the
+     *       configured method with the factor the runtime reports (plain RoPE when it reports 1: the
+     *       factor was ignored; faster pairs below 1: the factor passed as its inverse);
      *   <li>{@code fine-tuned-scale}: served as {@code runtime-factor}, for a build that says it was
      *       fine-tuned (so compared with the mapping it learned; nothing otherwise);
      *   <li>{@code angle-precision}: the configured mapping with angles in the runtime's rope dtype.
@@ -150,14 +152,20 @@ public final class SubjectPlan {
             case "configured":
                 return configured;
             case "runtime-base":
-                return runtime.reportedBase() == null ? new FactsOnly() : new RopeMapping.NewBase(base, runtime.reportedBase());
+                if (runtime.reportedBase() == null) return new FactsOnly();
+                // A linear factor served on top of another base (exllama's compress_pos_emb with an NTK
+                // alpha): both at once, every frequency of the reported base divided by the factor.
+                if (configured instanceof RopeMapping.Linear l) {
+                    return new RopeMapping.Linear(runtime.reportedBase(), runtime.reportedFactor() != null ? runtime.reportedFactor() : l.factor());
+                }
+                return new RopeMapping.NewBase(base, runtime.reportedBase());
             case "runtime-factor":
-                return runtime.reportedFactor() == null ? new FactsOnly() : withFactor(configured, runtime.reportedFactor(), model);
+                return served(configured, runtime, model);
             case "fine-tuned-scale":
-                // Served with the runtime's factor; the shared fine-tuned comparison (againstFineTuned)
+                // Served as the runtime reports; the shared fine-tuned comparison (againstFineTuned)
                 // measures it against the mapping the model learned.
-                if (runtime.reportedFactor() == null || retrofit.fineTuned() != Tri.YES) return new FactsOnly();
-                return withFactor(configured, runtime.reportedFactor(), model);
+                if (retrofit.fineTuned() != Tri.YES) return new FactsOnly();
+                return served(configured, runtime, model);
             case "new-base":
                 if (retrofit.newBase() != null) return new RopeMapping.NewBase(base, retrofit.newBase());
                 if (runtime.reportedBase() != null && role == SubjectRole.CANDIDATE) return new RopeMapping.NewBase(base, runtime.reportedBase());
@@ -185,9 +193,24 @@ public final class SubjectPlan {
         }
     }
 
-    /** {@code m} with its factor replaced by {@code factor}; plain RoPE for a factor of 1 or less. */
+    /**
+     * What the runtime served: the rope_scaling block it reports running when it gives one (a block
+     * dropped to {@code default}, another method, another factor), else the configured method with
+     * the factor it reports; {@link FactsOnly} when it reports neither.
+     */
+    static PositionalSpec served(RopeMapping configured, RuntimeSpec runtime, ModelSpec model) {
+        if (runtime.servedMapping() != null) return runtime.servedMapping();
+        return runtime.reportedFactor() == null ? new FactsOnly() : withFactor(configured, runtime.reportedFactor(), model);
+    }
+
+    /**
+     * {@code m} with its factor replaced by {@code factor}; plain RoPE for a factor of 1. A factor
+     * below 1 is a factor passed as its inverse (llama.cpp's {@code --rope-freq-scale} given the
+     * factor): every pair turns 1 / factor times faster, whatever the configured method.
+     */
     static RopeMapping withFactor(RopeMapping m, double factor, ModelSpec model) {
-        if (factor <= 1.0) return new RopeMapping.Default(m.base());
+        if (factor < 1.0) return new RopeMapping.Linear(m.base(), factor);
+        if (factor == 1.0) return new RopeMapping.Default(m.base());
         if (m instanceof RopeMapping.Yarn y) {
             return new RopeMapping.Yarn(y.base(), factor, y.originalContext(), y.betaFast(), y.betaSlow(), y.attentionFactor(),
                     y.mscale(), y.mscaleAllDim(), y.truncate());

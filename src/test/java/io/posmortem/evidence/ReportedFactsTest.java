@@ -1,6 +1,7 @@
 package io.posmortem.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posmortem.model.Tri;
 import io.posmortem.model.evidence.ReportedFact;
@@ -28,7 +29,7 @@ class ReportedFactsTest {
 
     static List<ReportedFact> facts(BuildCase c, RuntimeReport r, double attention, int longestDegraded, double tolerance) {
         return ReportedFacts.of(c, r, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(), List.of(), attention, longestDegraded,
-                tolerance);
+                null, tolerance);
     }
 
     static Map<String, ReportedFact> byName(List<ReportedFact> facts) {
@@ -109,6 +110,28 @@ class ReportedFactsTest {
     }
 
     @Test
+    void aFactorBelowOneThatIsNotTheInverseIsAnotherFactorNotADroppedOne() {
+        // Factor 8 configured; 0.5 (a freq scale of 2) is neither 1 (dropped) nor 1/8 (inverted).
+        assertEquals("other", byName(facts(build(Tri.NO), runtime(null, 0.5, null, null), 1.0, 0, 0.01)).get("runtime-factor").state());
+        assertEquals("dropped", byName(facts(build(Tri.NO), runtime(null, 1.0, null, null), 1.0, 0, 0.01)).get("runtime-factor").state());
+    }
+
+    @Test
+    void theTrainedBaseServedForABuildThatSetsAnotherIsADroppedBase() {
+        BuildCase c = new BuildCase("b", "rope-new-base", "rope", 2048, 32768, null, false, "rope", 10000, 1, "default", Tri.YES, null, 2048, null, null, null);
+        RuntimeReport trained = runtime(10000.0, null, null, null);
+        Map<String, ReportedFact> lost = byName(ReportedFacts.of(c, trained, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(),
+                List.of(), 1.0, 0, 500000.0, 0.01));
+        assertEquals("dropped", lost.get("runtime-base").state());
+        assertTrue(lost.get("runtime-base").text().contains("the build sets 500,000"), lost.get("runtime-base").text());
+        // Without a new base the trained base is just the trained one; the new base itself is "other".
+        assertEquals("trained", byName(ReportedFacts.of(c, trained, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(),
+                List.of(), 1.0, 0, null, 0.01)).get("runtime-base").state());
+        assertEquals("other", byName(ReportedFacts.of(c, runtime(500000.0, null, null, null), PositionReport.of("b", PositionHandling.UNREPORTED),
+                List.of(), List.of(), 1.0, 0, 500000.0, 0.01)).get("runtime-base").state());
+    }
+
+    @Test
     void aFactorReportedAsItsInverseIsInverted() {
         // llama.cpp's --rope-freq-scale 8 where --rope-scale 8 (freq scale 0.125) was meant: intake reads factor 1/8.
         assertEquals("inverted", byName(facts(build(Tri.NO), runtime(null, 0.125, null, null), 1.0, 0, 0.01)).get("runtime-factor").state());
@@ -125,7 +148,7 @@ class ReportedFactsTest {
         io.posmortem.model.input.Observation o = new io.posmortem.model.input.Observation("b", "o1", null, "local-syntax", 1, 4096,
                 io.posmortem.model.Outcome.DEGRADED, 0, io.posmortem.model.Trend.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, null, true, null,
                 "/x", 1.0, null, null, Tri.YES);
-        Map<String, ReportedFact> f = byName(ReportedFacts.of(c, r, p, List.of(layers), List.of(o), 1.0, 0, 0.01));
+        Map<String, ReportedFact> f = byName(ReportedFacts.of(c, r, p, List.of(layers), List.of(o), 1.0, 0, null, 0.01));
         Map<String, String> states = new java.util.TreeMap<>();
         f.forEach((name, fact) -> states.put(name, fact.state()));
         Map<String, String> expected = new java.util.TreeMap<>(Map.ofEntries(

@@ -12,7 +12,7 @@ import java.util.List;
  * them in float32.
  *
  * <p>Preconditions, checked with errors naming the parameter: rotary dims even and at least 2,
- * base above 1, factors at least 1, lengths at least 1, every number finite.
+ * base above 1, factors at least 1 (a linear factor only above 0), lengths at least 1, every number finite.
  */
 public final class InverseFrequencies {
     private InverseFrequencies() {}
@@ -42,8 +42,10 @@ public final class InverseFrequencies {
             return unscaled(rotaryDims, m.base());
         }
         if (mapping instanceof RopeMapping.Linear m) {
-            // _compute_linear_scaling_rope_parameters: inv_freq / factor
-            Domain.atLeast("factor", m.factor(), 1.0);
+            // _compute_linear_scaling_rope_parameters: inv_freq / factor. A factor below 1 speeds every
+            // pair up: what an engine serves when it is given the factor's inverse (llama.cpp's
+            // --rope-freq-scale 4 for a 4x context, whose freq_scale multiplies every frequency).
+            Domain.positive("factor", m.factor());
             double[] inv = unscaled(rotaryDims, m.base());
             for (int j = 0; j < inv.length; j++) inv[j] /= m.factor();
             return inv;

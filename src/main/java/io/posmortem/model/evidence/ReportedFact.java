@@ -19,7 +19,7 @@ public record ReportedFact(String build, String name, String state, String text)
 
     /** Every fact the evidence stage reads, with the states it can be in (the vocabulary rows are checked against). */
     public static final Map<String, List<String>> STATES = Map.ofEntries(
-            Map.entry("runtime-base", List.of("trained", "other")),
+            Map.entry("runtime-base", List.of("trained", "other", "dropped")),
             Map.entry("runtime-factor", List.of("as-configured", "dropped", "inverted", "other")),
             Map.entry("scaling-asked", List.of("yes", "no")),
             Map.entry("fine-tuned", List.of("yes", "no")),

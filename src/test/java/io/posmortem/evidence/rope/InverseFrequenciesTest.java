@@ -87,9 +87,19 @@ class InverseFrequenciesTest {
     }
 
     @Test
+    void aLinearFactorBelowOneSpeedsEveryPairUp() {
+        // A factor passed as its inverse (llama.cpp --rope-freq-scale 4 for a 4x context): inv_freq / 0.25 = 4 theta_j.
+        double[] plain = InverseFrequencies.unscaled(DIMS, BASE);
+        double[] inverted = InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 0.25), 4096);
+        for (int j = 0; j < plain.length; j++) close(4 * plain[j], inverted[j], "pair " + j);
+    }
+
+    @Test
     void inputsOutsideTheDomainNameTheParameter() {
         assertMessage("rotary dims", () -> InverseFrequencies.unscaled(127, BASE));
-        assertMessage("factor", () -> InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 0.5), 32_768));
+        assertMessage("factor", () -> InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 0.0), 32_768));
+        assertMessage("factor", () -> InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, -2.0), 32_768));
+        assertMessage("factor", () -> InverseFrequencies.of(DIMS, new RopeMapping.NtkAware(BASE, 0.5), 32_768));
         assertMessage("base", () -> InverseFrequencies.unscaled(DIMS, Double.NaN));
         assertMessage("beta_fast", () -> InverseFrequencies.of(DIMS, new RopeMapping.Yarn(BASE, 8, 4096, -1, 1, null), 32_768));
         assertMessage("original context", () -> InverseFrequencies.of(DIMS, new RopeMapping.Yarn(BASE, 8, 0, 32, 1, null), 32_768));
