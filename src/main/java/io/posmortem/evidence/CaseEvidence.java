@@ -10,6 +10,7 @@ import io.posmortem.evidence.rope.RotaryPairs;
 import io.posmortem.evidence.stats.ObservationAssessment;
 import io.posmortem.model.Deadline;
 import io.posmortem.model.Outcome;
+import io.posmortem.model.Tri;
 import io.posmortem.model.PairBand;
 import io.posmortem.model.evidence.AlibiProfile;
 import io.posmortem.model.evidence.BaseChangeRange;
@@ -23,6 +24,7 @@ import io.posmortem.model.evidence.RopeProfile;
 import io.posmortem.model.evidence.RotaryPair;
 import io.posmortem.model.evidence.ModelLayers;
 import io.posmortem.model.evidence.PositionReport;
+import io.posmortem.model.evidence.ContextShiftProfile;
 import io.posmortem.model.evidence.RuntimeReport;
 import io.posmortem.model.input.BuildSpec;
 import io.posmortem.model.input.ModelConfig;
@@ -148,7 +150,13 @@ public final class CaseEvidence {
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
                 ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
-                List.copyOf(baseRanges));
+                List.copyOf(baseRanges), contextShifts(build.id(), model, runtime, positions));
+    }
+
+    /** The shift's numbers when the runtime shifts a full context of a known window. */
+    static List<ContextShiftProfile> contextShifts(String build, ModelSpec model, RuntimeReport runtime, PositionReport positions) {
+        if (positions.contextShift() != Tri.YES || runtime.contextWindow() == null) return List.of();
+        return List.of(ContextShift.profile(build, runtime.contextWindow(), positions.keep(), model.headDim(), model.rotaryDims()));
     }
 
     /**

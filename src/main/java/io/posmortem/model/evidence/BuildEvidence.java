@@ -28,7 +28,8 @@ public record BuildEvidence(
         List<ConfigReading> configReadings,
         List<LoaderReading> loaderReadings,
         List<ReportedFact> reportedFacts,
-        List<BaseChangeRange> baseRanges) {
+        List<BaseChangeRange> baseRanges,
+        List<ContextShiftProfile> contextShifts) {
 
     public String build() {
         return buildCase.build();
@@ -55,6 +56,7 @@ public record BuildEvidence(
         facts.addAll(loaderReadings);
         facts.addAll(reportedFacts);
         facts.addAll(baseRanges);
+        facts.addAll(contextShifts);
         return facts;
     }
 }
