@@ -11,6 +11,7 @@ import io.posmortem.evidence.rope.RotaryPairs;
 import io.posmortem.evidence.stats.ObservationAssessment;
 import io.posmortem.model.Deadline;
 import io.posmortem.model.Outcome;
+import io.posmortem.model.Tri;
 import io.posmortem.model.PairBand;
 import io.posmortem.model.evidence.AlibiProfile;
 import io.posmortem.model.evidence.BaseChangeRange;
@@ -24,6 +25,7 @@ import io.posmortem.model.evidence.RopeProfile;
 import io.posmortem.model.evidence.RotaryPair;
 import io.posmortem.model.evidence.ModelLayers;
 import io.posmortem.model.evidence.PositionReport;
+import io.posmortem.model.evidence.ContextShiftProfile;
 import io.posmortem.model.evidence.RuntimeReport;
 import io.posmortem.model.input.BuildSpec;
 import io.posmortem.model.input.ModelConfig;
@@ -150,7 +152,14 @@ public final class CaseEvidence {
                 ConfigLoading.loaderReadings(build.id(), config),
                 ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded,
                         build.retrofit().newBase(), settings.matchTolerance()),
-                List.copyOf(baseRanges), PositionRemapping.of(positions, buildCase.longestTrained(), target));
+                List.copyOf(baseRanges), PositionRemapping.of(positions, buildCase.longestTrained(), target),
+                contextShifts(build.id(), model, runtime, positions));
+    }
+
+    /** The shift's numbers when the runtime shifts a full context of a known window. */
+    static List<ContextShiftProfile> contextShifts(String build, ModelSpec model, RuntimeReport runtime, PositionReport positions) {
+        if (positions.contextShift() != Tri.YES || runtime.contextWindow() == null) return List.of();
+        return List.of(ContextShift.profile(build, runtime.contextWindow(), positions.keep(), model.headDim(), model.rotaryDims()));
     }
 
     /**

@@ -29,7 +29,8 @@ public record BuildEvidence(
         List<LoaderReading> loaderReadings,
         List<ReportedFact> reportedFacts,
         List<BaseChangeRange> baseRanges,
-        List<RemapReach> remapReaches) {
+        List<RemapReach> remapReaches,
+        List<ContextShiftProfile> contextShifts) {
 
     public String build() {
         return buildCase.build();
@@ -57,6 +58,7 @@ public record BuildEvidence(
         facts.addAll(reportedFacts);
         facts.addAll(baseRanges);
         facts.addAll(remapReaches);
+        facts.addAll(contextShifts);
         return facts;
     }
 }
