@@ -148,7 +148,8 @@ public final class CaseEvidence {
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
                 ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded, settings.matchTolerance()),
-                List.copyOf(baseRanges));
+                List.copyOf(baseRanges), LayerRotationEvidence.localLayers(model, build, target, settings),
+                LayerRotationEvidence.rotaryLayout(model, build, settings));
     }
 
     /**

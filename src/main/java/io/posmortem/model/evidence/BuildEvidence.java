@@ -28,7 +28,9 @@ public record BuildEvidence(
         List<ConfigReading> configReadings,
         List<LoaderReading> loaderReadings,
         List<ReportedFact> reportedFacts,
-        List<BaseChangeRange> baseRanges) {
+        List<BaseChangeRange> baseRanges,
+        List<LocalLayerProfile> localLayerProfiles,
+        List<RotaryLayoutProfile> rotaryLayoutProfiles) {
 
     public String build() {
         return buildCase.build();
@@ -55,6 +57,8 @@ public record BuildEvidence(
         facts.addAll(loaderReadings);
         facts.addAll(reportedFacts);
         facts.addAll(baseRanges);
+        facts.addAll(localLayerProfiles);
+        facts.addAll(rotaryLayoutProfiles);
         return facts;
     }
 }
