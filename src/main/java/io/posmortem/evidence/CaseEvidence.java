@@ -153,7 +153,8 @@ public final class CaseEvidence {
                 ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded,
                         build.retrofit().newBase(), settings.matchTolerance()),
                 List.copyOf(baseRanges), PositionRemapping.of(positions, buildCase.longestTrained(), target),
-                contextShifts(build.id(), model, runtime, positions));
+                contextShifts(build.id(), model, runtime, positions), LayerRotationEvidence.localLayers(model, build, target, settings),
+                LayerRotationEvidence.rotaryLayout(model, build, settings));
     }
 
     /** The shift's numbers when the runtime shifts a full context of a known window. */

@@ -200,6 +200,9 @@ public final class ReportedFacts {
                 : c.targetContext() <= c.longestTrained() ? "inside-stages" : "beyond-trained";
         out.add(new ReportedFact(b, "target-window", window, "the build serves " + n(c.targetContext()) + " tokens; the model was trained at "
                 + n(c.trainedContext()) + (c.longestTrained() > c.trainedContext() ? " and later at " + n(c.longestTrained()) : "")));
+        if (c.encoding().equals("rope") && layers.stream().noneMatch(l -> l.globalEvery() != null)) {
+            out.add(new ReportedFact(b, "local-global-layers", "no", "the file gives no local/global layer scheme (model.layers.global_every): every layer rotates alike"));
+        }
         for (ModelLayers l : layers) {
             if (l.globalEvery() != null) {
                 out.add(new ReportedFact(b, "local-global-layers", "yes", "one layer in " + l.globalEvery() + " is global; the others are local"

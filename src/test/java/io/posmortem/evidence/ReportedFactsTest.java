@@ -192,4 +192,22 @@ class ReportedFactsTest {
         assertEquals("by-allocation", f.get("longrope-factors").state());
         assertEquals(null, f.get("scaling-applied"), "scaling-applied is about dynamic NTK");
     }
+
+    @Test
+    void aRopeModelWithoutLocalAndGlobalLayersSaysEveryLayerRotatesAlike() {
+        BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 8192, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
+                8192, null, null, null);
+        RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
+                null, Tri.UNKNOWN, null, null, null);
+        PositionReport p = new PositionReport("b", Tri.UNKNOWN, null, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null);
+        assertEquals("no", byName(ReportedFacts.of(c, r, p, List.of(), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers").state());
+        // Layers without a global/local split (Llama 4's NoPE layers only) still leave every RoPE layer alike.
+        ModelLayers nope = new ModelLayers("b", null, null, null, Tri.UNKNOWN, 4, 8192);
+        assertEquals("no", byName(ReportedFacts.of(c, r, p, List.of(nope), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers").state());
+        ModelLayers gemma = new ModelLayers("b", 6, 10000.0, 1024, Tri.NO, null, null);
+        assertEquals("yes", byName(ReportedFacts.of(c, r, p, List.of(gemma), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers").state());
+        BuildCase alibi = new BuildCase("b", "as-shipped-alibi", "relative-bias", 2048, 2048, null, false, "alibi", 10000, 1, "default", Tri.UNKNOWN,
+                null, 2048, null, null, null);
+        assertEquals(null, byName(ReportedFacts.of(alibi, r, p, List.of(), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers"));
+    }
 }

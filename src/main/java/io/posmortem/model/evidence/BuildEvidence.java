@@ -30,7 +30,9 @@ public record BuildEvidence(
         List<ReportedFact> reportedFacts,
         List<BaseChangeRange> baseRanges,
         List<RemapReach> remapReaches,
-        List<ContextShiftProfile> contextShifts) {
+        List<ContextShiftProfile> contextShifts,
+        List<LocalLayerProfile> localLayerProfiles,
+        List<RotaryLayoutProfile> rotaryLayoutProfiles) {
 
     public String build() {
         return buildCase.build();
@@ -59,6 +61,8 @@ public record BuildEvidence(
         facts.addAll(baseRanges);
         facts.addAll(remapReaches);
         facts.addAll(contextShifts);
+        facts.addAll(localLayerProfiles);
+        facts.addAll(rotaryLayoutProfiles);
         return facts;
     }
 }

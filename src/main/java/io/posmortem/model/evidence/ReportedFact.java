@@ -48,7 +48,7 @@ public record ReportedFact(String build, String name, String state, String text)
             Map.entry("position-remap", List.of("self-extend", "dual-chunk", "rerope")),
             Map.entry("batch-dependent", List.of("yes", "no")),
             Map.entry("target-window", List.of("inside-trained", "inside-stages", "beyond-trained")),
-            Map.entry("local-global-layers", List.of("yes")),
+            Map.entry("local-global-layers", List.of("yes", "no")),
             Map.entry("local-layers-scaled", List.of("yes", "no")),
             Map.entry("nope-layers", List.of("yes")));
 }

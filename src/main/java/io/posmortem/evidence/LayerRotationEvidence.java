@@ -1,0 +1,77 @@
+package io.posmortem.evidence;
+
+import io.posmortem.evidence.rope.InverseFrequencies;
+import io.posmortem.evidence.rope.LocalLayerRotation;
+import io.posmortem.evidence.rope.RotaryLayouts;
+import io.posmortem.model.Encoding;
+import io.posmortem.model.Tri;
+import io.posmortem.model.evidence.LocalLayerProfile;
+import io.posmortem.model.evidence.RotaryLayoutProfile;
+import io.posmortem.model.input.BuildSpec;
+import io.posmortem.model.input.LayerScheme;
+import io.posmortem.model.input.ModelSpec;
+import io.posmortem.model.knowledge.EvidenceSettings;
+import io.posmortem.model.positional.RopeMapping;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the engine may rotate a RoPE model's layers otherwise than trained: the local layers of a
+ * local/global model given the global layers' scaling or base, and the whole rotation in the other
+ * rotary layout. Computed from the model (and the engine's layout) only; rules decide what applies.
+ */
+final class LayerRotationEvidence {
+    private LayerRotationEvidence() {}
+
+    /**
+     * One profile per misapplication the model's layers allow: {@code global-scaling} when the
+     * build configures a scaling the local layers were trained without ({@code local_scaled} not
+     * true), {@code global-base} when the local layers have a base of their own.
+     */
+    static List<LocalLayerProfile> localLayers(ModelSpec model, BuildSpec build, int target, EvidenceSettings settings) {
+        LayerScheme layers = model.layers();
+        if (model.encoding() != Encoding.ROPE || layers == null || layers.globalEvery() == null || layers.globalEvery() < 2) return List.of();
+        int dims = model.rotaryDims();
+        double globalBase = model.ropeBase();
+        double localBase = layers.localRopeBase() == null ? globalBase : layers.localRopeBase();
+        int window = layers.localWindow() != null ? layers.localWindow()
+                : model.slidingWindow() != null ? model.slidingWindow() : model.trainedContext();
+        if (window < 2) return List.of();
+        double share = LocalLayerRotation.localShare(layers.globalEvery());
+        double[] trainedLocal = InverseFrequencies.unscaled(dims, localBase);
+        List<LocalLayerProfile> out = new ArrayList<>();
+        RopeMapping configured = build.retrofit().configured();
+        if (configured != null && !(configured instanceof RopeMapping.Default) && layers.localScaled() != Tri.YES) {
+            double factor = InverseFrequencies.factor(dims, configured);
+            double[] served = LocalLayerRotation.withGlobalScaling(trainedLocal, InverseFrequencies.unscaled(dims, configured.base()),
+                    InverseFrequencies.of(dims, configured, Math.max(1, target)));
+            out.add(profile(build.id(), "global-scaling", share, localBase, localBase, factor, window,
+                    LocalLayerRotation.compare(trainedLocal, served, window, settings)));
+        }
+        if (Math.abs(localBase - globalBase) > settings.matchTolerance() * globalBase) {
+            double[] served = InverseFrequencies.unscaled(dims, globalBase);
+            out.add(profile(build.id(), "global-base", share, localBase, globalBase, 1.0, window,
+                    LocalLayerRotation.compare(trainedLocal, served, window, settings)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The engine's layout against the weights', when the build gives both for a RoPE model. */
+    static List<RotaryLayoutProfile> rotaryLayout(ModelSpec model, BuildSpec build, EvidenceSettings settings) {
+        if (model.encoding() != Encoding.ROPE || model.rotaryLayout() == null || build.runtime().rotaryLayout() == null) return List.of();
+        int dims = model.rotaryDims();
+        var weights = model.rotaryLayout();
+        var served = build.runtime().rotaryLayout();
+        int misrouted = RotaryLayouts.misroutedDims(dims, weights, served);
+        double fastest = InverseFrequencies.unscaled(dims, model.ropeBase())[0];
+        return List.of(new RotaryLayoutProfile(build.id(), weights.wireName(), served.wireName(), dims, misrouted,
+                RotaryLayouts.wrongFrequencyDims(dims, weights, served), fastest, settings.angleErrorTolerance(),
+                misrouted == 0 ? 0 : RotaryLayouts.divergesFrom(fastest, settings.angleErrorTolerance())));
+    }
+
+    private static LocalLayerProfile profile(String build, String misapplication, double share, double localBase, double servedBase,
+                                             double factor, int window, LocalLayerRotation.Counts c) {
+        return new LocalLayerProfile(build, misapplication, share, localBase, servedBase, factor, window, c.localPairs(),
+                c.compressedLocalPairs(), c.windowPairs(), c.compressedWindowPairs(), c.strongestCompression(), c.fastestNeighbourRatio());
+    }
+}
