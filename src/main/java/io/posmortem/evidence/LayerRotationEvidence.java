@@ -26,7 +26,9 @@ final class LayerRotationEvidence {
     /**
      * One profile per misapplication the model's layers allow: {@code global-scaling} when the
      * build configures a scaling the local layers were trained without ({@code local_scaled} not
-     * true), {@code global-base} when the local layers have a base of their own.
+     * true), {@code global-base} when the local layers have a base of their own. The global scaling
+     * brings its attention factor along (an engine that builds one rotary embedding for every layer
+     * applies its cos/sin tables, attention factor included, to the local layers too).
      */
     static List<LocalLayerProfile> localLayers(ModelSpec model, BuildSpec build, int target, EvidenceSettings settings) {
         LayerScheme layers = model.layers();
@@ -46,12 +48,12 @@ final class LayerRotationEvidence {
             double[] served = LocalLayerRotation.withGlobalScaling(trainedLocal, InverseFrequencies.unscaled(dims, configured.base()),
                     InverseFrequencies.of(dims, configured, Math.max(1, target)));
             out.add(profile(build.id(), "global-scaling", share, localBase, localBase, factor, window,
-                    LocalLayerRotation.compare(trainedLocal, served, window, settings)));
+                    LocalLayerRotation.compare(trainedLocal, served, window, settings), InverseFrequencies.attentionFactor(configured)));
         }
         if (Math.abs(localBase - globalBase) > settings.matchTolerance() * globalBase) {
             double[] served = InverseFrequencies.unscaled(dims, globalBase);
             out.add(profile(build.id(), "global-base", share, localBase, globalBase, 1.0, window,
-                    LocalLayerRotation.compare(trainedLocal, served, window, settings)));
+                    LocalLayerRotation.compare(trainedLocal, served, window, settings), 1.0));
         }
         return List.copyOf(out);
     }
@@ -70,8 +72,9 @@ final class LayerRotationEvidence {
     }
 
     private static LocalLayerProfile profile(String build, String misapplication, double share, double localBase, double servedBase,
-                                             double factor, int window, LocalLayerRotation.Counts c) {
+                                             double factor, int window, LocalLayerRotation.Counts c, double attentionFactor) {
         return new LocalLayerProfile(build, misapplication, share, localBase, servedBase, factor, window, c.localPairs(),
-                c.compressedLocalPairs(), c.windowPairs(), c.compressedWindowPairs(), c.strongestCompression(), c.fastestNeighbourRatio());
+                c.compressedLocalPairs(), c.windowPairs(), c.compressedWindowPairs(), c.strongestCompression(), c.fastestNeighbourRatio(),
+                attentionFactor);
     }
 }

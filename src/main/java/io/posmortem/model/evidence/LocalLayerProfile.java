@@ -20,6 +20,9 @@ import io.posmortem.model.*;
  * @param compressedWindowPairs  of those, the compressed ones
  * @param strongestCompression   the largest trained / served angle per token among the window pairs
  * @param fastestNeighbourRatio  the fastest pair's served / trained angle per token
+ * @param servedAttentionFactor  the attention factor the misapplication brings to the local layers, which
+ *                               multiplies q and k (YaRN's attention_factor or 0.1 ln s + 1, LongRoPE's
+ *                               sqrt(1 + ln s / ln L); 1 when the scaling has none or under the global base)
  */
 public record LocalLayerProfile(
         String build,
@@ -34,4 +37,5 @@ public record LocalLayerProfile(
         int windowPairs,
         int compressedWindowPairs,
         double strongestCompression,
-        double fastestNeighbourRatio) implements BuildScoped {}
+        double fastestNeighbourRatio,
+        double servedAttentionFactor) implements BuildScoped {}
