@@ -444,7 +444,7 @@ public final class SymptomFileReader {
                     : biasBlock == null && config != null && config.buckets() != null
                     ? fromConfig("relative_bias", config.buckets(), "relative_attention_num_buckets, relative_attention_max_distance")
                     : buckets(biasBlock == null ? new BiasInput(null, null, null) : biasBlock, biasPointer, intact(biasPointer));
-            Tri fineTuned = tri(r.fineTuned());
+            Tri fineTuned = Tri.of(r.fineTuned());
             Integer fineTunedContext = r.fineTunedContext();
             if (r.fineTuned() == null && model.longestTrained() > trained) {
                 fineTuned = Tri.YES;
@@ -510,13 +510,13 @@ public final class SymptomFileReader {
                 if (served != null) RopeConfigReader.checkPairs(doc, pointer + "/rope_scaling", served, model.rotaryDims(), problems);
             }
             RemapInput remap = r.positionRemap();
-            PositionHandling positions = new PositionHandling(tri(r.contextShift()), r.nKeep(), tri(r.leftPadding()),
-                    tri(r.positionIdsFromMask()), tri(r.packedSequences()), tri(r.positionReset()), tri(r.chunkedPrefill()),
+            PositionHandling positions = new PositionHandling(Tri.of(r.contextShift()), r.nKeep(), Tri.of(r.leftPadding()),
+                    Tri.of(r.positionIdsFromMask()), Tri.of(r.packedSequences()), Tri.of(r.positionReset()), Tri.of(r.chunkedPrefill()),
                     remap == null ? null : new PositionHandling.PositionRemap(remap.method(), remap.groupSize(), remap.neighborWindow(),
                             remap.chunkSize()));
             return new RuntimeSpec(r.engine(), r.version(), reportedBase, reportedFactor, r.contextWindow(),
-                    Dtype.of(r.kvCacheDtype()), Dtype.of(r.ropeDtype()), r.attentionFactor(), tri(r.slidingWindow()), tri(r.prefixCaching()),
-                    block, served, r.ropeFreqScale(), r.ntkAlpha(), r.scalingApplied(), tri(r.lognAttention()), r.weightBits(),
+                    Dtype.of(r.kvCacheDtype()), Dtype.of(r.ropeDtype()), r.attentionFactor(), Tri.of(r.slidingWindow()), Tri.of(r.prefixCaching()),
+                    block, served, r.ropeFreqScale(), r.ntkAlpha(), r.scalingApplied(), Tri.of(r.lognAttention()), r.weightBits(),
                     r.attentionBackend(), r.rotaryLayout() == null ? null : WireName.parse(RotaryLayout.class, r.rotaryLayout()), positions);
         }
 
@@ -543,7 +543,7 @@ public final class SymptomFileReader {
 
         private static LayerScheme layers(LayersInput l) {
             if (l == null) return null;
-            return new LayerScheme(l.globalEvery(), l.localRopeBase(), l.localWindow(), tri(l.localScaled()), l.nopeEvery(), l.chunkedAttention());
+            return new LayerScheme(l.globalEvery(), l.localRopeBase(), l.localWindow(), Tri.of(l.localScaled()), l.nopeEvery(), l.chunkedAttention());
         }
 
 
@@ -606,9 +606,9 @@ public final class SymptomFileReader {
                 if (from == null || to == null || capability == null) continue;
                 Trend trend = o.worsensWithLength() == null ? Trend.UNKNOWN : o.worsensWithLength() ? Trend.WORSENS : Trend.STABLE;
                 out.add(new Observation(build, id, o.workload(), capability, from, to, outcome,
-                        o.onset() != null ? o.onset() : 0, trend, tri(o.shortPromptsChanged()),
-                        tri(o.historyDependent()), counts, metric, o.context() != null, o.note(), op, 1.0, o.promptTokens(),
-                        o.generatedTokens(), tri(o.batchDependent())));
+                        o.onset() != null ? o.onset() : 0, trend, Tri.of(o.shortPromptsChanged()),
+                        Tri.of(o.historyDependent()), counts, metric, o.context() != null, o.note(), op, 1.0, o.promptTokens(),
+                        o.generatedTokens(), Tri.of(o.batchDependent())));
             }
             return List.copyOf(out);
         }
@@ -694,10 +694,6 @@ public final class SymptomFileReader {
 
         private static String fmt(double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
-        }
-
-        private static Tri tri(Boolean value) {
-            return value == null ? Tri.UNKNOWN : Tri.of(value);
         }
 
         private static Map<String, Object> plain(JsonNode node) {

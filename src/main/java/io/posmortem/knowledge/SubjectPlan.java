@@ -40,13 +40,13 @@ public final class SubjectPlan {
     public static BuildCase buildCase(BuildSpec build, ModelSpec model, KnowledgeBase kb) {
         RetrofitKind kind = kb.retrofitKinds().get(build.retrofit().kind());
         Retrofit r = build.retrofit();
-        RopeMapping configured = r.configured();
+        String method = r.configured() == null ? "default" : r.configured().method();
+        ServingEngine engine = kb.engineOf(build.runtime().engine()).orElse(null);
         return new BuildCase(build.id(), kind.id(), kind.family(), model.trainedContext(), r.targetContext(),
                 kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
-                configured == null ? "default" : configured.method(), r.fineTuned(), model.slidingWindow(),
+                method, r.fineTuned(), model.slidingWindow(),
                 model.longestTrained(), model.rotaryLayout() == null ? null : model.rotaryLayout().wireName(),
-                kb.engineOf(build.runtime().engine()).map(ServingEngine::id).orElse(null),
-                kb.engineOf(build.runtime().engine()).map(e -> e.scalingOf(configured == null ? "default" : configured.method())).orElse(null));
+                engine == null ? null : engine.id(), engine == null ? null : engine.scalingOf(method));
     }
 
     /**
