@@ -151,10 +151,11 @@ public final class CaseEvidence {
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
                 ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded,
-                        build.retrofit().newBase(), settings.matchTolerance()),
+                        build.retrofit().newBase(), settings.matchTolerance(), model.rotaryDims()),
                 List.copyOf(baseRanges), PositionRemapping.of(positions, buildCase.longestTrained(), target),
                 contextShifts(build.id(), model, runtime, positions), LayerRotationEvidence.localLayers(model, build, target, settings),
-                LayerRotationEvidence.rotaryLayout(model, build, settings));
+                LayerRotationEvidence.rotaryLayout(model, build, settings), LayerRotationEvidence.rotaryWidth(model, build, settings),
+                LayerRotationEvidence.iropeLayers(model, build, target, settings));
     }
 
     /** The shift's numbers when the runtime shifts a full context of a known window. */

@@ -3,10 +3,14 @@ package io.posmortem.evidence;
 import io.posmortem.evidence.rope.InverseFrequencies;
 import io.posmortem.evidence.rope.LocalLayerRotation;
 import io.posmortem.evidence.rope.RotaryLayouts;
+import io.posmortem.evidence.rope.RotaryWidths;
 import io.posmortem.model.Encoding;
+import io.posmortem.model.RotaryLayout;
 import io.posmortem.model.Tri;
+import io.posmortem.model.evidence.IropeLayerProfile;
 import io.posmortem.model.evidence.LocalLayerProfile;
 import io.posmortem.model.evidence.RotaryLayoutProfile;
+import io.posmortem.model.evidence.RotaryWidthProfile;
 import io.posmortem.model.input.BuildSpec;
 import io.posmortem.model.input.LayerScheme;
 import io.posmortem.model.input.ModelSpec;
@@ -69,6 +73,49 @@ final class LayerRotationEvidence {
         return List.of(new RotaryLayoutProfile(build.id(), weights.wireName(), served.wireName(), dims, misrouted,
                 RotaryLayouts.wrongFrequencyDims(dims, weights, served), fastest, settings.angleErrorTolerance(),
                 misrouted == 0 ? 0 : RotaryLayouts.divergesFrom(fastest, settings.angleErrorTolerance())));
+    }
+
+    /**
+     * The engine's rotated width against the model's, when the runtime reports it for a RoPE model
+     * (a width the schema or intake refused, odd or past the head, gives none). Dimensions are paired
+     * in the model's layout, else the engine's, else half-split (transformers' rotate_half, which
+     * Phi, StableLM and GPT-NeoX use).
+     */
+    static List<RotaryWidthProfile> rotaryWidth(ModelSpec model, BuildSpec build, EvidenceSettings settings) {
+        Integer served = build.runtime().rotaryDims();
+        int trained = model.rotaryDims();
+        if (model.encoding() != Encoding.ROPE || served == null || served < 2 || served % 2 != 0 || served > model.headDim()) return List.of();
+        RotaryLayout layout = model.rotaryLayout() != null ? model.rotaryLayout()
+                : build.runtime().rotaryLayout() != null ? build.runtime().rotaryLayout() : RotaryLayout.HALF_SPLIT;
+        RotaryWidths.Comparison c = RotaryWidths.compare(model.headDim(), trained, served, model.ropeBase(), layout);
+        return List.of(new RotaryWidthProfile(build.id(), model.headDim(), trained, served, layout.wireName(), c.wrongDims(), c.rotatedOnly(),
+                c.fastestError(), settings.angleErrorTolerance(),
+                c.wrongDims() == 0 ? 0 : RotaryLayouts.divergesFrom(c.fastestError(), settings.angleErrorTolerance())));
+    }
+
+    /**
+     * The numbers of an interleaved RoPE / NoPE model ({@code nope_every} of 2 or more): the share
+     * of each kind of layer, and for chunked RoPE layers the pairs a distance past the chunk takes
+     * out of their trained angles, under the frequencies the build serves at its target.
+     */
+    static List<IropeLayerProfile> iropeLayers(ModelSpec model, BuildSpec build, int target, EvidenceSettings settings) {
+        LayerScheme layers = model.layers();
+        if (model.encoding() != Encoding.ROPE || layers == null || layers.nopeEvery() == null || layers.nopeEvery() < 2) return List.of();
+        int k = layers.nopeEvery();
+        int dims = model.rotaryDims();
+        RopeMapping configured = build.retrofit().configured();
+        double[] served = configured == null ? InverseFrequencies.unscaled(dims, model.ropeBase())
+                : InverseFrequencies.of(dims, configured, Math.max(1, target));
+        int chunk = layers.chunkedAttention() == null ? 0 : layers.chunkedAttention();
+        int bound = 0;
+        double fastest = 0;
+        for (double w : served) {
+            if (chunk > 0 && chunk * w < 2 * Math.PI) bound++;
+            fastest = Math.max(fastest, w);
+        }
+        int unchunkedFrom = chunk > 0 && target > chunk ? chunk + 1 : -1;
+        return List.of(new IropeLayerProfile(build.id(), k, 1.0 / k, LocalLayerRotation.localShare(k), chunk, target, served.length, bound,
+                unchunkedFrom, fastest, RotaryLayouts.divergesFrom(fastest, settings.angleErrorTolerance())));
     }
 
     private static LocalLayerProfile profile(String build, String misapplication, double share, double localBase, double servedBase,

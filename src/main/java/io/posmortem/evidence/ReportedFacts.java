@@ -26,10 +26,11 @@ public final class ReportedFacts {
      *                                  (1 without one)
      * @param longestDegraded           the longest context any degraded observation reaches (0: none)
      * @param newBase                   the base the build sets ({@code retrofit.new_base}), or null
+     * @param rotaryDims                the dimensions of each head the model rotates, int(head_dim x rotary_fraction)
      */
     public static List<ReportedFact> of(BuildCase c, RuntimeReport r, PositionReport p, List<ModelLayers> layers,
                                         List<Observation> observations, double configuredAttentionFactor, int longestDegraded,
-                                        Double newBase, double tolerance) {
+                                        Double newBase, double tolerance, int rotaryDims) {
         List<ReportedFact> out = new ArrayList<>();
         String b = c.build();
         out.add(new ReportedFact(b, "retrofit-kind", c.retrofitKind(), "the build states retrofit '" + c.retrofitKind() + "'"));
@@ -92,9 +93,9 @@ public final class ReportedFacts {
             out.add(new ReportedFact(b, "prefix-caching", on ? "on" : "off", "the runtime reports prefix caching "
                     + (on ? "on: cached keys are reused across requests" : "off")));
         }
-        served(out, c, r, tolerance);
+        served(out, c, r, tolerance, rotaryDims);
         positions(out, b, p);
-        model(out, c, layers);
+        model(out, c, r, layers);
         Tri batch = observations.stream().map(Observation::batchDependent).reduce(Tri.UNKNOWN,
                 (x, y) -> x == Tri.YES || y == Tri.YES ? Tri.YES : x == Tri.NO || y == Tri.NO ? Tri.NO : Tri.UNKNOWN);
         if (batch != Tri.UNKNOWN) {
@@ -106,7 +107,7 @@ public final class ReportedFacts {
     }
 
     /** What the engine ran of RoPE beyond its base and factor: its rope_scaling block, how it applies it, logits, weights, kernels. */
-    private static void served(List<ReportedFact> out, BuildCase c, RuntimeReport r, double tolerance) {
+    private static void served(List<ReportedFact> out, BuildCase c, RuntimeReport r, double tolerance, int rotaryDims) {
         String b = c.build();
         if (r.servedMethod() != null) {
             String configured = c.configuredMethod();
@@ -152,6 +153,11 @@ public final class ReportedFacts {
         if (r.attentionBackend() != null) {
             out.add(new ReportedFact(b, "attention-backend", r.attentionBackend(), "attention runs on the " + r.attentionBackend() + " implementation"));
         }
+        if (r.rotaryDims() != null && c.encoding().equals("rope")) {
+            boolean same = r.rotaryDims() == rotaryDims;
+            out.add(new ReportedFact(b, "rotary-dims", same ? "as-trained" : "other", "the engine rotates " + n(r.rotaryDims())
+                    + " dimensions of each head; the model was trained rotating " + n(rotaryDims)));
+        }
         if (r.rotaryLayout() != null && c.rotaryLayout() != null) {
             boolean same = r.rotaryLayout().equals(c.rotaryLayout());
             out.add(new ReportedFact(b, "rotary-layout", same ? "matches" : "differs", "the engine rotates " + r.rotaryLayout()
@@ -194,7 +200,7 @@ public final class ReportedFacts {
     }
 
     /** How the model was trained: per-layer schemes and the length served against the lengths trained. */
-    private static void model(List<ReportedFact> out, BuildCase c, List<ModelLayers> layers) {
+    private static void model(List<ReportedFact> out, BuildCase c, RuntimeReport r, List<ModelLayers> layers) {
         String b = c.build();
         String window = c.targetContext() <= c.trainedContext() ? "inside-trained"
                 : c.targetContext() <= c.longestTrained() ? "inside-stages" : "beyond-trained";
@@ -217,6 +223,18 @@ public final class ReportedFacts {
             if (l.nopeEvery() != null) {
                 out.add(new ReportedFact(b, "nope-layers", "yes", "one layer in " + l.nopeEvery() + " has no positional encoding"
                         + (l.chunkedAttention() == null ? "" : "; the others attend within " + n(l.chunkedAttention()) + "-token chunks")));
+                if (r.rotatesNopeLayers() != Tri.UNKNOWN) {
+                    boolean rotated = r.rotatesNopeLayers() == Tri.YES;
+                    out.add(new ReportedFact(b, "nope-rotation", rotated ? "rotated" : "unrotated", rotated
+                            ? "the engine applies RoPE on the one layer in " + l.nopeEvery() + " the model trained without positions"
+                            : "the engine leaves the one layer in " + l.nopeEvery() + " trained without positions unrotated"));
+                }
+            }
+            if (l.chunkedAttention() != null && r.chunkedAttention() != Tri.UNKNOWN) {
+                boolean applied = r.chunkedAttention() == Tri.YES;
+                out.add(new ReportedFact(b, "chunked-attention", applied ? "applied" : "ignored", applied
+                        ? "the engine confines the RoPE layers to " + n(l.chunkedAttention()) + "-token chunks, as trained"
+                        : "the engine lets the RoPE layers, trained within " + n(l.chunkedAttention()) + "-token chunks, attend to the whole context"));
             }
         }
     }

@@ -509,6 +509,12 @@ public final class SymptomFileReader {
                         target, problems);
                 if (served != null) RopeConfigReader.checkPairs(doc, pointer + "/rope_scaling", served, model.rotaryDims(), problems);
             }
+            if (r.rotaryDims() != null && (r.rotaryDims() % 2 != 0 || r.rotaryDims() > model.headDim()) && known("/model/head_dim")) {
+                report("value.rotary-dims", pointer + "/rotary_dims", "the engine is said to rotate " + r.rotaryDims()
+                                + " of each head's " + model.headDim() + " dimensions", "an even number of dimensions (each rotary pair "
+                                + "turns two), at most head_dim (" + model.headDim() + ")",
+                        "llama.cpp logs n_rot at load; the model's own count is head_dim x partial_rotary_factor (Phi-2: 80 x 0.4 = 32)");
+            }
             RemapInput remap = r.positionRemap();
             PositionHandling positions = new PositionHandling(Tri.of(r.contextShift()), r.nKeep(), Tri.of(r.leftPadding()),
                     Tri.of(r.positionIdsFromMask()), Tri.of(r.packedSequences()), Tri.of(r.positionReset()), Tri.of(r.chunkedPrefill()),
@@ -517,7 +523,8 @@ public final class SymptomFileReader {
             return new RuntimeSpec(r.engine(), r.version(), reportedBase, reportedFactor, r.contextWindow(),
                     Dtype.of(r.kvCacheDtype()), Dtype.of(r.ropeDtype()), r.attentionFactor(), Tri.of(r.slidingWindow()), Tri.of(r.prefixCaching()),
                     block, served, r.ropeFreqScale(), r.ntkAlpha(), r.scalingApplied(), Tri.of(r.lognAttention()), r.weightBits(),
-                    r.attentionBackend(), r.rotaryLayout() == null ? null : WireName.parse(RotaryLayout.class, r.rotaryLayout()), positions);
+                    r.attentionBackend(), r.rotaryLayout() == null ? null : WireName.parse(RotaryLayout.class, r.rotaryLayout()), r.rotaryDims(),
+                    Tri.of(r.chunkedAttention()), Tri.of(r.rotatesNopeLayers()), positions);
         }
 
         /** The training stages' lengths, which must grow stage by stage. */

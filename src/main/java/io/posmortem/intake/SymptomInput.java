@@ -87,7 +87,8 @@ record SymptomInput(String title, ModelInput model, List<BuildInput> builds) {
     record RuntimeInput(String engine, String version, Double reportedBase, Double reportedFactor, Integer contextWindow,
                         String kvCacheDtype, String ropeDtype, Double attentionFactor, Boolean slidingWindow, Boolean prefixCaching,
                         JsonNode ropeScaling, Double ropeFreqScale, Double ntkAlpha, String scalingApplied, Boolean lognAttention,
-                        Integer weightBits, String attentionBackend, String rotaryLayout, Boolean contextShift, Integer nKeep,
+                        Integer weightBits, String attentionBackend, String rotaryLayout, Integer rotaryDims, Boolean chunkedAttention,
+                        Boolean rotatesNopeLayers, Boolean contextShift, Integer nKeep,
                         Boolean leftPadding, Boolean positionIdsFromMask, Boolean packedSequences, Boolean positionReset,
                         Boolean chunkedPrefill, RemapInput positionRemap) {}
 

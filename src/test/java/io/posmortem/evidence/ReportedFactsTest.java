@@ -24,12 +24,12 @@ class ReportedFactsTest {
 
     static RuntimeReport runtime(Double base, Double factor, Double attention, Integer window) {
         return new RuntimeReport("b", null, base, factor, attention, window, "fp8", "bf16", Tri.UNKNOWN, Tri.YES, null, null, null, null, null,
-                Tri.UNKNOWN, null, null, null);
+                Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
     }
 
     static List<ReportedFact> facts(BuildCase c, RuntimeReport r, double attention, int longestDegraded, double tolerance) {
         return ReportedFacts.of(c, r, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(), List.of(), attention, longestDegraded,
-                null, tolerance);
+                null, tolerance, 128);
     }
 
     static Map<String, ReportedFact> byName(List<ReportedFact> facts) {
@@ -77,7 +77,7 @@ class ReportedFactsTest {
         BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null, null, null);
         for (Tri applied : Tri.values()) {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, applied, Tri.UNKNOWN, null, null, null, null, null,
-                    Tri.UNKNOWN, null, null, null);
+                    Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
             ReportedFact f = byName(facts(windowed, r, 1.0, 0, 0.01)).get("sliding-window");
             switch (applied) {
                 case YES -> assertEquals("applied", f.state());
@@ -92,7 +92,7 @@ class ReportedFactsTest {
         Map<String, String> expected = Map.of("fp32", "full", "fp16", "full", "bf16", "full", "fp8", "8-bit", "int8", "8-bit", "int4", "4-bit");
         expected.forEach((dtype, state) -> {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, dtype, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null, null,
-                    Tri.UNKNOWN, null, null, null);
+                    Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
             assertEquals(state, byName(facts(build(Tri.UNKNOWN), r, 1.0, 0, 0.01)).get("kv-cache").state(), dtype);
         });
     }
@@ -103,7 +103,7 @@ class ReportedFactsTest {
         Map<String, String> states = new java.util.TreeMap<>();
         for (String[] served : new String[][] {{"yarn", "8"}, {"yarn", "4"}, {"default", null}, {"linear", "8"}}) {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, served[0],
-                    served[1] == null ? null : Double.valueOf(served[1]), null, null, null, Tri.UNKNOWN, null, null, null);
+                    served[1] == null ? null : Double.valueOf(served[1]), null, null, null, Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
             states.put(served[0] + " " + served[1], byName(facts(yarn, r, 1.0, 0, 0.01)).get("served-scaling").state());
         }
         assertEquals(Map.of("yarn 8", "as-configured", "yarn 4", "other-factor", "default null", "dropped", "linear 8", "other-method"), states);
@@ -121,14 +121,14 @@ class ReportedFactsTest {
         BuildCase c = new BuildCase("b", "rope-new-base", "rope", 2048, 32768, null, false, "rope", 10000, 1, "default", Tri.YES, null, 2048, null, null, null);
         RuntimeReport trained = runtime(10000.0, null, null, null);
         Map<String, ReportedFact> lost = byName(ReportedFacts.of(c, trained, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(),
-                List.of(), 1.0, 0, 500000.0, 0.01));
+                List.of(), 1.0, 0, 500000.0, 0.01, 128));
         assertEquals("dropped", lost.get("runtime-base").state());
         assertTrue(lost.get("runtime-base").text().contains("the build sets 500,000"), lost.get("runtime-base").text());
         // Without a new base the trained base is just the trained one; the new base itself is "other".
         assertEquals("trained", byName(ReportedFacts.of(c, trained, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(),
-                List.of(), 1.0, 0, null, 0.01)).get("runtime-base").state());
+                List.of(), 1.0, 0, null, 0.01, 128)).get("runtime-base").state());
         assertEquals("other", byName(ReportedFacts.of(c, runtime(500000.0, null, null, null), PositionReport.of("b", PositionHandling.UNREPORTED),
-                List.of(), List.of(), 1.0, 0, 500000.0, 0.01)).get("runtime-base").state());
+                List.of(), List.of(), 1.0, 0, 500000.0, 0.01, 128)).get("runtime-base").state());
     }
 
     @Test
@@ -142,13 +142,13 @@ class ReportedFactsTest {
         BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 4096, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
                 131072, "half-split", null, null);
         RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
-                "static", Tri.YES, 4, "sdpa", "interleaved");
+                "static", Tri.YES, 4, "sdpa", "interleaved", 80, Tri.NO, Tri.YES);
         PositionReport p = new PositionReport("b", Tri.YES, 0, Tri.YES, Tri.NO, Tri.YES, Tri.NO, Tri.YES, "self-extend", 4, 1024, null);
         ModelLayers layers = new ModelLayers("b", 6, 10000.0, 1024, Tri.NO, 4, 8192);
         io.posmortem.model.input.Observation o = new io.posmortem.model.input.Observation("b", "o1", null, "local-syntax", 1, 4096,
                 io.posmortem.model.Outcome.DEGRADED, 0, io.posmortem.model.Trend.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, null, true, null,
                 "/x", 1.0, null, null, Tri.YES);
-        Map<String, ReportedFact> f = byName(ReportedFacts.of(c, r, p, List.of(layers), List.of(o), 1.0, 0, null, 0.01));
+        Map<String, ReportedFact> f = byName(ReportedFacts.of(c, r, p, List.of(layers), List.of(o), 1.0, 0, null, 0.01, 128));
         Map<String, String> states = new java.util.TreeMap<>();
         f.forEach((name, fact) -> states.put(name, fact.state()));
         Map<String, String> expected = new java.util.TreeMap<>(Map.ofEntries(
@@ -157,7 +157,8 @@ class ReportedFactsTest {
                 Map.entry("shift-keeps-start", "no"), Map.entry("padded-position-ids", "shared-counter"), Map.entry("packing", "no-reset"),
                 Map.entry("chunked-prefill", "on"), Map.entry("position-remap", "self-extend"), Map.entry("batch-dependent", "yes"),
                 Map.entry("target-window", "inside-trained"), Map.entry("local-global-layers", "yes"), Map.entry("local-layers-scaled", "no"),
-                Map.entry("nope-layers", "yes")));
+                Map.entry("nope-layers", "yes"), Map.entry("rotary-dims", "other"), Map.entry("chunked-attention", "ignored"),
+                Map.entry("nope-rotation", "rotated")));
         expected.forEach((name, state) -> assertEquals(state, states.get(name), name));
         for (ReportedFact x : f.values()) {
             List<String> allowed = ReportedFact.STATES.get(x.name());
@@ -183,7 +184,7 @@ class ReportedFactsTest {
         assertEquals("static", applied.state());
         assertEquals(true, applied.text().startsWith("engine vllm applies dynamic NTK with one base for every request"), applied.text());
         RuntimeReport saysPerLength = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null,
-                null, null, "per-length", Tri.UNKNOWN, null, null, null);
+                null, null, "per-length", Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
         assertEquals("per-length", byName(facts(dynamicOnVllm, saysPerLength, 1.0, 0, 0.01)).get("scaling-applied").state(),
                 "what the runtime reports wins over what the engine usually does");
         BuildCase longropeOnLlamaCpp = new BuildCase("b", "rope-configured", "rope", 4096, 131072, null, false, "rope", 10000, 32, "longrope",
@@ -198,16 +199,16 @@ class ReportedFactsTest {
         BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 8192, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
                 8192, null, null, null);
         RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
-                null, Tri.UNKNOWN, null, null, null);
+                null, Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
         PositionReport p = new PositionReport("b", Tri.UNKNOWN, null, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null);
-        assertEquals("no", byName(ReportedFacts.of(c, r, p, List.of(), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers").state());
+        assertEquals("no", byName(ReportedFacts.of(c, r, p, List.of(), List.of(), 1.0, 0, null, 0.01, 128)).get("local-global-layers").state());
         // Layers without a global/local split (Llama 4's NoPE layers only) still leave every RoPE layer alike.
         ModelLayers nope = new ModelLayers("b", null, null, null, Tri.UNKNOWN, 4, 8192);
-        assertEquals("no", byName(ReportedFacts.of(c, r, p, List.of(nope), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers").state());
+        assertEquals("no", byName(ReportedFacts.of(c, r, p, List.of(nope), List.of(), 1.0, 0, null, 0.01, 128)).get("local-global-layers").state());
         ModelLayers gemma = new ModelLayers("b", 6, 10000.0, 1024, Tri.NO, null, null);
-        assertEquals("yes", byName(ReportedFacts.of(c, r, p, List.of(gemma), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers").state());
+        assertEquals("yes", byName(ReportedFacts.of(c, r, p, List.of(gemma), List.of(), 1.0, 0, null, 0.01, 128)).get("local-global-layers").state());
         BuildCase alibi = new BuildCase("b", "as-shipped-alibi", "relative-bias", 2048, 2048, null, false, "alibi", 10000, 1, "default", Tri.UNKNOWN,
                 null, 2048, null, null, null);
-        assertEquals(null, byName(ReportedFacts.of(alibi, r, p, List.of(), List.of(), 1.0, 0, null, 0.01)).get("local-global-layers"));
+        assertEquals(null, byName(ReportedFacts.of(alibi, r, p, List.of(), List.of(), 1.0, 0, null, 0.01, 128)).get("local-global-layers"));
     }
 }

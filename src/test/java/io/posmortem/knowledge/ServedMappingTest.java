@@ -16,7 +16,7 @@ class ServedMappingTest {
 
     static RuntimeSpec runtime(Double factor, RopeMapping served) {
         return new RuntimeSpec(null, null, null, factor, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, served, null, null, null,
-                Tri.UNKNOWN, null, null, null, PositionHandling.UNREPORTED);
+                Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, PositionHandling.UNREPORTED);
     }
 
     @Test

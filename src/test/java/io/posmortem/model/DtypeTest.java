@@ -32,7 +32,8 @@ class DtypeTest {
     @Test
     void aRuntimeReportCarriesWireNamesAndUnknownsForWhatWasNotReported() {
         RuntimeReport r = RuntimeReport.of("b", new RuntimeSpec("vLLM", "0.6", null, 4.0, 32768, Dtype.FP8, null, null, Tri.NO, Tri.UNKNOWN,
-                null, null, null, null, null, Tri.UNKNOWN, null, null, null, io.posmortem.model.input.PositionHandling.UNREPORTED));
+                null, null, null, null, null, Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN,
+                io.posmortem.model.input.PositionHandling.UNREPORTED));
         assertEquals("fp8", r.kvCacheDtype());
         assertNull(r.ropeDtype());
         assertEquals(Tri.NO, r.slidingWindow());

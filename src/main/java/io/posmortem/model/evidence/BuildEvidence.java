@@ -32,7 +32,9 @@ public record BuildEvidence(
         List<RemapReach> remapReaches,
         List<ContextShiftProfile> contextShifts,
         List<LocalLayerProfile> localLayerProfiles,
-        List<RotaryLayoutProfile> rotaryLayoutProfiles) {
+        List<RotaryLayoutProfile> rotaryLayoutProfiles,
+        List<RotaryWidthProfile> rotaryWidthProfiles,
+        List<IropeLayerProfile> iropeLayerProfiles) {
 
     public String build() {
         return buildCase.build();
@@ -63,6 +65,8 @@ public record BuildEvidence(
         facts.addAll(contextShifts);
         facts.addAll(localLayerProfiles);
         facts.addAll(rotaryLayoutProfiles);
+        facts.addAll(rotaryWidthProfiles);
+        facts.addAll(iropeLayerProfiles);
         return facts;
     }
 }

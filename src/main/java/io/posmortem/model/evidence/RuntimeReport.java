@@ -27,6 +27,9 @@ import io.posmortem.model.input.RuntimeSpec;
  * @param weightBits              bits per quantized weight (16: not quantized), or null
  * @param attentionBackend        the attention implementation (wire name), or null
  * @param rotaryLayout            the rotary layout the engine applies ({@code half-split}, {@code interleaved}), or null
+ * @param rotaryDims              how many dimensions of each head the engine rotates, or null
+ * @param chunkedAttention        whether the engine applies the model's chunked attention on its RoPE layers
+ * @param rotatesNopeLayers       whether the engine applies RoPE on the layers the model trained without positions
  */
 public record RuntimeReport(
         String build,
@@ -47,7 +50,10 @@ public record RuntimeReport(
         Tri lognAttention,
         Integer weightBits,
         String attentionBackend,
-        String rotaryLayout) implements BuildScoped {
+        String rotaryLayout,
+        Integer rotaryDims,
+        Tri chunkedAttention,
+        Tri rotatesNopeLayers) implements BuildScoped {
 
     /** The runtime block of build {@code build}, with dtypes as wire names. */
     public static RuntimeReport of(String build, RuntimeSpec rt) {
@@ -55,7 +61,8 @@ public record RuntimeReport(
                 rt.contextWindow(), wire(rt.kvCacheDtype()), wire(rt.ropeDtype()), rt.slidingWindow(), rt.prefixCaching(),
                 rt.servedMapping() == null ? null : rt.servedMapping().method(),
                 rt.servedMapping() == null ? null : rt.servedMapping().scalingFactor(), rt.ropeFreqScale(), rt.ntkAlpha(), rt.scalingApplied(),
-                rt.lognAttention(), rt.weightBits(), rt.attentionBackend(), rt.rotaryLayout() == null ? null : rt.rotaryLayout().wireName());
+                rt.lognAttention(), rt.weightBits(), rt.attentionBackend(), rt.rotaryLayout() == null ? null : rt.rotaryLayout().wireName(),
+                rt.rotaryDims(), rt.chunkedAttention(), rt.rotatesNopeLayers());
     }
 
     private static String wire(Dtype dtype) {

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param weightBits     bits per quantized weight (16: not quantized)
  * @param attentionBackend the attention implementation's wire name
  * @param rotaryLayout   the rotary layout the engine applies
+ * @param rotaryDims     how many dimensions of each head the engine rotates (llama.cpp's n_rot), or null
+ * @param chunkedAttention whether the engine applies the model's chunked attention on its RoPE layers
+ * @param rotatesNopeLayers whether the engine applies RoPE on the layers the model trained without positions
  * @param positions      context shifts, padding, packing, chunked prefill, remapping
  */
 public record RuntimeSpec(
@@ -49,8 +52,11 @@ public record RuntimeSpec(
         Integer weightBits,
         String attentionBackend,
         RotaryLayout rotaryLayout,
+        Integer rotaryDims,
+        Tri chunkedAttention,
+        Tri rotatesNopeLayers,
         PositionHandling positions) {
 
     public static final RuntimeSpec UNSPECIFIED = new RuntimeSpec(null, null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN,
-            null, null, null, null, null, Tri.UNKNOWN, null, null, null, PositionHandling.UNREPORTED);
+            null, null, null, null, null, Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, PositionHandling.UNREPORTED);
 }
