@@ -250,8 +250,9 @@ public final class RopeConfigReader {
      * The domain of each parameter (as the symptom-file schema states it for rope_scaling), for
      * blocks the schema does not reach: a config.json's, a what-if's, one typed on the command
      * line. A value outside it is a {@code value.range} problem at its key; a llama3 block also
-     * needs {@code high_freq_factor > low_freq_factor} (its wavelength bounds divide by their
-     * difference).
+     * needs {@code high_freq_factor >= low_freq_factor}: below it the wavelength bounds cross. Equal
+     * factors are valid (Llama 4 Scout ships 1 and 1): the smoothing band is then empty and every
+     * pair is either kept or divided by the factor.
      */
     private static void checkRanges(LocatedDocument document, Fields f, JsonNode block, String bp, String type, Double factor,
                                     int original) {
@@ -282,10 +283,10 @@ public final class RopeConfigReader {
         JsonNode low = block.get("low_freq_factor");
         JsonNode high = block.get("high_freq_factor");
         if (type.equals("llama3") && low != null && high != null && low.isNumber() && high.isNumber() && low.asDouble() > 0
-                && !(high.asDouble() > low.asDouble())) {
+                && high.asDouble() < low.asDouble()) {
             f.problems.add(document.problem("value.inconsistent", bp + "/high_freq_factor", "high_freq_factor " + high
-                            + " is not above low_freq_factor " + low + ": llama3's smoothing divides by their difference",
-                    "high_freq_factor > low_freq_factor (Llama 3.1: 4 and 1)", null));
+                            + " is below low_freq_factor " + low + ": llama3's wavelength bounds would cross",
+                    "high_freq_factor >= low_freq_factor (Llama 3.1: 4 and 1; Llama 4 Scout: 1 and 1)", null));
         }
     }
 

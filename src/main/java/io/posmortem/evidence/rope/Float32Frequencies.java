@@ -108,7 +108,7 @@ public final class Float32Frequencies {
             float scaled = wavelength > lowFreqWavelength ? inv[j] / f : inv[j];
             float g = ((1.0f / wavelength) * context - lowFactor) / span;
             float smoothed = (1.0f - g) * scaled / f + g * scaled;
-            boolean medium = !(wavelength < highFreqWavelength) && !(wavelength > lowFreqWavelength);
+            boolean medium = span > 0 && !(wavelength < highFreqWavelength) && !(wavelength > lowFreqWavelength);
             out[j] = medium ? smoothed : scaled;
         }
         return out;

@@ -207,14 +207,16 @@ public final class InverseFrequencies {
      * {@code lambda < L / high_freq_factor} keep theta, pairs with {@code lambda > L / low_freq_factor}
      * get {@code theta / factor}, and between them
      * {@code (1 - g) theta / factor + g theta} with {@code g = (L / lambda - low) / (high - low)}.
+     * With {@code high == low} (Llama 4 Scout: 1 and 1) the band is empty; a pair exactly on the
+     * shared bound, where transformers would divide 0 by 0, keeps theta.
      */
     static double[] llama3(int rotaryDims, RopeMapping.Llama3 m) {
         Domain.atLeast("factor", m.factor(), 1.0);
         Domain.atLeast("original context", m.originalContext(), 1);
         Domain.positive("low_freq_factor", m.lowFreqFactor());
         Domain.positive("high_freq_factor", m.highFreqFactor());
-        if (!(m.highFreqFactor() > m.lowFreqFactor())) {
-            throw new IllegalArgumentException("high_freq_factor must be > low_freq_factor, got "
+        if (m.highFreqFactor() < m.lowFreqFactor()) {
+            throw new IllegalArgumentException("high_freq_factor must be >= low_freq_factor, got "
                     + m.highFreqFactor() + " and " + m.lowFreqFactor());
         }
         double lowFreqWavelength = m.originalContext() / m.lowFreqFactor();
@@ -225,7 +227,7 @@ public final class InverseFrequencies {
             if (wavelength < highFreqWavelength) continue;
             if (wavelength > lowFreqWavelength) {
                 inv[j] = inv[j] / m.factor();
-            } else {
+            } else if (m.highFreqFactor() > m.lowFreqFactor()) {
                 double g = (m.originalContext() / wavelength - m.lowFreqFactor()) / (m.highFreqFactor() - m.lowFreqFactor());
                 inv[j] = (1 - g) * inv[j] / m.factor() + g * inv[j];
             }

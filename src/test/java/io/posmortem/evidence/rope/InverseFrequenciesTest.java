@@ -37,6 +37,25 @@ class InverseFrequenciesTest {
     }
 
     @Test
+    void llama3WithEqualFreqFactorsSplitsThePairsAtTheOriginalLength() {
+        // Llama 4 Scout's config: rope_type llama3, factor 16, low_freq_factor = high_freq_factor = 1,
+        // original_max_position_embeddings 8192, base 500,000. transformers' _compute_llama3_parameters
+        // then has an empty smoothing band: pairs with wavelength < 8192 keep theta, those above are
+        // divided by 16 (hand derivation from the formula; no 0/0 is ever selected).
+        RopeMapping.Llama3 scout = new RopeMapping.Llama3(500_000, 16, 1, 1, 8192);
+        double[] base = InverseFrequencies.unscaled(DIMS, 500_000);
+        double[] inv = InverseFrequencies.of(DIMS, scout, 262_144);
+        for (int j = 0; j < 64; j++) {
+            double wavelength = 2 * Math.PI / base[j];
+            close(wavelength > 8192 ? base[j] / 16 : base[j], inv[j], "pair " + j);
+        }
+        // Float32 follows the same split.
+        float[] f32 = Float32Frequencies.llama3(DIMS, scout);
+        for (int j = 0; j < 64; j++) assertTrue(Float.isFinite(f32[j]), "float32 pair " + j);
+        assertEquals((float) (base[63] / 16), f32[63], 1e-6 * base[63]);
+    }
+
+    @Test
     void linearScalingDividesEveryFrequencyByTheFactor() {
         double[] base = InverseFrequencies.unscaled(DIMS, BASE);
         double[] pi = InverseFrequencies.of(DIMS, new RopeMapping.Linear(BASE, 8), 32_768);
