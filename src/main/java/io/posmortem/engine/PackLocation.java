@@ -69,6 +69,18 @@ public record PackLocation(Path rules, Path kb) {
         return isBundled(dir) ? BUNDLED + " (" + dir + ")" : dir.toString();
     }
 
+    /**
+     * Which of the two directories are bundled, as a report says it: "bundled" (both), "rules
+     * bundled", "knowledge base bundled", or null (both read from directories).
+     */
+    public static String bundledParts(Path rules, Path kb) {
+        boolean r = isBundled(rules);
+        boolean k = isBundled(kb);
+        if (r && k) return BUNDLED;
+        if (r) return "rules " + BUNDLED;
+        return k ? "knowledge base " + BUNDLED : null;
+    }
+
     /** Whether {@code dir} is (inside) the bundled pack. */
     public static boolean isBundled(Path dir) {
         Path root = Bundle.ROOT;

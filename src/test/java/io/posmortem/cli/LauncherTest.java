@@ -168,6 +168,7 @@ class LauncherTest {
         assertEquals(0, r.exit(), state + ": " + r.err());
         JsonNode report = JSON.readTree(r.out());
         assertEquals("diagnosed", report.path("status").asString(), state);
+        assertEquals("bundled", report.path("pack").asString(), state + ": outside a checkout the pack inside the jar ran");
         assertTrue(r.err().isEmpty(), state + ": nothing on stderr either: " + r.err());
         return r.out();
     }

@@ -63,6 +63,10 @@ class PackLocationTest {
         assertTrue(PackLocation.isBundled(rules) && PackLocation.isBundled(kbDir));
         assertTrue(!PackLocation.isBundled(Path.of("rules")));
         assertTrue(PackLocation.describe(rules).startsWith("bundled"), PackLocation.describe(rules));
+        assertEquals("bundled", PackLocation.bundledParts(rules, kbDir));
+        assertEquals("rules bundled", PackLocation.bundledParts(rules, Path.of("knowledge-base")));
+        assertEquals("knowledge base bundled", PackLocation.bundledParts(Path.of("rules"), kbDir));
+        assertEquals(null, PackLocation.bundledParts(Path.of("rules"), Path.of("knowledge-base")), "reports from directories stay as they were");
         KnowledgeBase bundledKb = KnowledgeBaseLoader.load(kbDir);
         KnowledgeBase repoKb = KnowledgeBaseLoader.load(Path.of("knowledge-base"));
         assertEquals(repoKb.fingerprint(), bundledKb.fingerprint());
