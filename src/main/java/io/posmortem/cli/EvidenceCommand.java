@@ -1,5 +1,6 @@
 package io.posmortem.cli;
 
+import io.posmortem.engine.PackLocation;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.knowledge.KnowledgeBaseException;
@@ -17,9 +18,10 @@ import picocli.CommandLine;
  */
 abstract class EvidenceCommand implements Callable<Integer> {
 
-    @CommandLine.Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base",
-            description = "Knowledge-base directory, for the thresholds that place pairs in bands (default: ${DEFAULT-VALUE}).")
-    Path kb;
+    @CommandLine.Option(names = "--kb", paramLabel = "DIR",
+            description = "Knowledge-base directory, for the thresholds that place pairs in bands (default: $POSMORTEM_KB, else "
+                    + "./knowledge-base when ./rules and ./knowledge-base exist, else the bundled knowledge base).")
+    Path kbOption;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +44,7 @@ abstract class EvidenceCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             return ExitCodes.problems(err, e, ExitCodes.INVALID_INPUT);
         } catch (KnowledgeBaseException e) {
-            err.println("posmortem: knowledge base " + kb + ": " + e.problems().size() + " problem(s)");
+            err.println("posmortem: knowledge base " + PackLocation.describe(PackLocation.knowledgeBase(kbOption)) + ": " + e.problems().size() + " problem(s)");
             e.problems().forEach(p -> err.println("  " + p.oneLine()));
             err.flush();
             return ExitCodes.RULES;
@@ -50,6 +52,6 @@ abstract class EvidenceCommand implements Callable<Integer> {
     }
 
     KnowledgeBase knowledge() throws KnowledgeBaseException {
-        return KnowledgeBaseLoader.load(kb);
+        return KnowledgeBaseLoader.load(PackLocation.knowledgeBase(kbOption));
     }
 }

@@ -1,5 +1,6 @@
 package io.posmortem.cli;
 
+import io.posmortem.engine.PackLocation;
 import io.posmortem.engine.Triage;
 import io.posmortem.inference.SessionLimits;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The rule pack and knowledge base a command reads ({@code --rules DIR}, {@code --kb DIR}) and
+ * The rule pack and knowledge base a command reads ({@code --rules DIR}, {@code --kb DIR}, else
+ * as {@link PackLocation} resolves them) and
  * what one rule session may use ({@code --rule-timeout S}, {@code --rule-memory MB}).
  */
 final class RuleSources {
@@ -19,11 +21,18 @@ final class RuleSources {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path rules = Path.of("rules");
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rule directory (default: $POSMORTEM_RULES, else ./rules when ./rules and ./knowledge-base exist, else the bundled rules).")
+    Path rules;
 
-    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "knowledge-base", description = "Knowledge-base directory (default: ${DEFAULT-VALUE}).")
-    Path kb = Path.of("knowledge-base");
+    @Option(names = "--kb", paramLabel = "DIR",
+            description = "Knowledge-base directory (default: $POSMORTEM_KB, else ./knowledge-base when ./rules and ./knowledge-base exist, else the bundled knowledge base).")
+    Path kb;
+
+    /** The rule and knowledge-base directories after the resolution order of {@link PackLocation}. */
+    PackLocation location() {
+        return PackLocation.resolve(rules, kb);
+    }
 
     Duration ruleTimeout = SessionLimits.DEFAULT_TIME;
 
@@ -56,6 +65,6 @@ final class RuleSources {
     }
 
     Triage load() throws io.posmortem.knowledge.KnowledgeBaseException, io.posmortem.inference.RulePackException {
-        return Triage.load(rules, kb).withSessionLimits(limits());
+        return Triage.load(location().rules(), location().kb()).withSessionLimits(limits());
     }
 }

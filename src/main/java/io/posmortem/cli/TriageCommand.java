@@ -6,6 +6,7 @@ import io.posmortem.engine.BatchOptions;
 import io.posmortem.engine.BatchSummary;
 import io.posmortem.engine.BatchTriage;
 import io.posmortem.engine.ReportFormat;
+import io.posmortem.engine.PackLocation;
 import io.posmortem.engine.Triage;
 import io.posmortem.inference.RulePackException;
 import io.posmortem.knowledge.KnowledgeBaseException;
@@ -88,9 +89,9 @@ public final class TriageCommand implements Callable<Integer> {
         try {
             triage = sources.load();
         } catch (KnowledgeBaseException e) {
-            return broken(stderr, "knowledge base " + sources.kb, e.problems());
+            return broken(stderr, "knowledge base " + PackLocation.describe(sources.location().kb()), e.problems());
         } catch (RulePackException e) {
-            return broken(stderr, "rules " + sources.rules, e.problems());
+            return broken(stderr, "rules " + PackLocation.describe(sources.location().rules()), e.problems());
         }
         List<BatchInput> given = new ArrayList<>();
         for (Path input : inputs) {

@@ -1,5 +1,6 @@
 package io.posmortem.cli;
 
+import io.posmortem.engine.PackLocation;
 import io.posmortem.engine.PackVerification;
 import io.posmortem.engine.PackVerification.RuleSite;
 import io.posmortem.engine.PackVerification.ScoredIncident;
@@ -37,9 +38,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("posmortem verify: rules " + sources.rules + ", knowledge base " + sources.kb + ", fixtures " + fixtures);
+        out.println("posmortem verify: rules " + PackLocation.describe(sources.location().rules()) + ", knowledge base "
+                + PackLocation.describe(sources.location().kb()) + ", fixtures " + fixtures);
         out.flush();
-        PackVerification.Result r = PackVerification.verify(sources.rules, sources.kb, fixtures, sources.limits());
+        PackVerification.Result r = PackVerification.verify(sources.location().rules(), sources.location().kb(), fixtures, sources.limits());
         if (!r.knowledgeProblems().isEmpty()) {
             section(out, "knowledge base", r.knowledgeProblems());
             return fail(out);

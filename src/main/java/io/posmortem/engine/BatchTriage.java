@@ -177,7 +177,7 @@ public final class BatchTriage {
             String done = DoneMarkers.doneStatus(target, runKey, sha);
             if (done != null) {
                 Report kept = new Report("posmortem", ProductVersion.VALUE, input.name(), sha, done, null, triage.knowledge().fingerprint(),
-                        triage.rules().fingerprint(), List.of(), List.of(), List.of(), null);
+                        triage.rules().fingerprint(), triage.pack(), List.of(), List.of(), List.of(), null);
                 return new Result(kept, "", null, List.of(), true, sha);
             }
         }

@@ -52,14 +52,16 @@ public final class Triage {
     private final SymptomFileReader reader;
     private final Reasoner reasoner;
     private final Duration budget;
+    private final String pack;
 
     public Triage(KnowledgeBase kb, RulePack rules) {
-        this(kb, rules, null, SessionLimits.defaults());
+        this(kb, rules, null, SessionLimits.defaults(), null);
     }
 
-    private Triage(KnowledgeBase kb, RulePack rules, Duration budget, SessionLimits limits) {
+    private Triage(KnowledgeBase kb, RulePack rules, Duration budget, SessionLimits limits, String pack) {
         this.kb = kb;
         this.rules = rules;
+        this.pack = pack;
         this.reader = new SymptomFileReader(kb.vocabulary());
         this.reasoner = new Reasoner(rules, kb, limits);
         this.budget = budget;
@@ -67,12 +69,12 @@ public final class Triage {
 
     /** The same pipeline with each input given {@code perInput} from intake to its last firing (null: no limit). */
     public Triage withBudget(Duration perInput) {
-        return new Triage(kb, rules, perInput, reasoner.limits());
+        return new Triage(kb, rules, perInput, reasoner.limits(), pack);
     }
 
     /** The same pipeline with each rule session held to {@code limits} (time, firings, memory). */
     public Triage withSessionLimits(SessionLimits limits) {
-        return new Triage(kb, rules, budget, limits);
+        return new Triage(kb, rules, budget, limits, pack);
     }
 
     /** A fresh deadline for one input. */
@@ -83,7 +85,12 @@ public final class Triage {
     /** Loads the knowledge base from {@code kbDir} and compiles the rules in {@code rulesDir} against it. */
     public static Triage load(Path rulesDir, Path kbDir) throws KnowledgeBaseException, RulePackException {
         KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
-        return new Triage(kb, RulePack.load(rulesDir, kb));
+        return new Triage(kb, RulePack.load(rulesDir, kb), null, SessionLimits.defaults(), PackLocation.bundledParts(rulesDir, kbDir));
+    }
+
+    /** Which of the rules and knowledge base are the ones built into posmortem ({@link Report#pack()}), or null. */
+    public String pack() {
+        return pack;
     }
 
     public KnowledgeBase knowledge() {
@@ -96,7 +103,7 @@ public final class Triage {
 
     /** The report builder for this pipeline's knowledge base and rules, stamped with posmortem's version. */
     public ReportBuilder reports() {
-        return new ReportBuilder(kb, rules.fingerprint(), ProductVersion.VALUE);
+        return new ReportBuilder(kb, rules.fingerprint(), pack, ProductVersion.VALUE);
     }
 
     /** The report of a run of this pipeline. */

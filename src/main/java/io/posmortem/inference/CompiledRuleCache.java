@@ -20,9 +20,12 @@ import org.kie.api.definition.KiePackage;
 /**
  * Compiled rule packages on disk, so that a process that finds its rules unchanged skips the
  * compilation (seconds) and deserializes them (a fraction of a second). The key is the SHA-256 of
- * the rule files' contents, the rule directory's absolute path (compiled rules remember their
- * source paths), the posmortem version, the Drools version and the Java version: any change means
- * a recompile. The cache is {@code -Dposmortem.cache=DIR}, else {@code $POSMORTEM_CACHE}, else
+ * the rule files' contents, the rule directory's location (compiled rules remember their source
+ * paths), the posmortem version, the Drools version, the Java version and a checksum of the code
+ * ({@link CodeChecksum}: compiled rules call the fact classes' methods, so a rebuild with the same
+ * version may not load them): any change means a recompile. A cached pack that no longer links
+ * against the running code (a {@link LinkageError} or {@link ClassCastException} while reading it)
+ * is recompiled with one warning line. The cache is {@code -Dposmortem.cache=DIR}, else {@code $POSMORTEM_CACHE}, else
  * {@code $XDG_CACHE_HOME/posmortem}, else {@code ~/.cache/posmortem}; {@code -Dposmortem.cache=off}
  * disables it. A cache that cannot be read or written is ignored: the rules are compiled.
  */
@@ -40,17 +43,25 @@ final class CompiledRuleCache {
     }
 
     static String key(Path rulesDir, String rulesFingerprint) {
+        return key(rulesDir, rulesFingerprint, CodeChecksum.ofRunningCode());
+    }
+
+    static String key(Path rulesDir, String rulesFingerprint, String codeChecksum) {
         String drools = KieBase.class.getPackage().getImplementationVersion();
-        String text = rulesFingerprint + "\n" + rulesDir.toAbsolutePath().normalize() + "\n" + io.posmortem.model.WireName.class.getPackage()
-                .getImplementationVersion() + "\n" + drools + "\n" + System.getProperty("java.version") + "\n" + VERSION;
+        String text = rulesFingerprint + "\n" + rulesDir.toAbsolutePath().normalize().toUri() + "\n" + io.posmortem.model.WireName.class
+                .getPackage().getImplementationVersion() + "\n" + drools + "\n" + System.getProperty("java.version") + "\n" + codeChecksum
+                + "\n" + VERSION;
         return io.posmortem.model.Sha256.hex(text);
     }
 
     /** Bumped when the cached form changes. */
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
 
-    /** The cached rule base for these rules, or null when there is none (or it cannot be used). */
-    static KieBase read(Path rulesDir, String rulesFingerprint) {
+    /**
+     * The cached rule base for these rules, or null when there is none (or it cannot be used); a
+     * cached pack that does not link against the running code is reported on {@code warnings}.
+     */
+    static KieBase read(Path rulesDir, String rulesFingerprint, java.io.PrintStream warnings) {
         Path dir = directory();
         if (dir == null) return null;
         Path file = dir.resolve(key(rulesDir, rulesFingerprint) + ".kpkg");
@@ -64,6 +75,11 @@ final class CompiledRuleCache {
             Collection<org.drools.base.definitions.InternalKnowledgePackage> internal = (Collection) packages;
             base.addPackages(internal);
             return base;
+        } catch (LinkageError | ClassCastException e) {
+            warnings.println("posmortem: the compiled-rule cache " + file + " does not match this build of posmortem ("
+                    + e.getClass().getSimpleName() + "); recompiling the rules");
+            warnings.flush();
+            return null;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return null;
         }

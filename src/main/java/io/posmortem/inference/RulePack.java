@@ -33,7 +33,8 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * The compiled rule base: every {@code .drl} file under a directory (read from disk at run time),
+ * The compiled rule base: every {@code .drl} file under a directory (read at run time from disk,
+ * or from posmortem's jar for the bundled pack),
  * with each rule's metadata checked against the rule contract (rules/README.md):
  * {@code @id} unique; {@code @layer} one of the four layers, with a salience inside the layer's
  * band; {@code @hypothesis} a knowledge-base hypothesis or {@code any}; {@code @weight} a number
@@ -143,10 +144,10 @@ public final class RulePack {
         if (!problems.isEmpty()) throw new RulePackException(problems);
 
         String fingerprint = fingerprint(dir, sources);
-        KieBase kieBase = CompiledRuleCache.read(dir, fingerprint);
+        KieBase kieBase = CompiledRuleCache.read(dir, fingerprint, System.err);
         if (kieBase == null) {
             KnowledgeBuilder builder = newBuilder();
-            for (Path file : files) builder.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
+            for (Path file : files) builder.add(resource(file, sources.get(file)), ResourceType.DRL);
             if (builder.hasErrors()) {
                 // One syntax error can hide a file's other errors and another file's: compile each on its own.
                 for (Path file : files) problems.addAll(compileErrors(file, sources.get(file)));
@@ -238,8 +239,20 @@ public final class RulePack {
 
     private static List<Problem> compileErrors(Path file, String source) {
         KnowledgeBuilder single = newBuilder();
-        single.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
+        single.add(resource(file, source), ResourceType.DRL);
         return single.hasErrors() ? errors(single, List.of(file), Map.of(file, source)) : List.of();
+    }
+
+    /**
+     * A rule file as a Drools resource whose source path is the file's path as given: a file on disk
+     * as such, a file inside posmortem's jar (the bundled pack) by its text.
+     */
+    private static org.kie.api.io.Resource resource(Path file, String source) {
+        if (file.getFileSystem() == java.nio.file.FileSystems.getDefault()) return ResourceFactory.newFileResource(file.toFile());
+        org.kie.api.io.Resource resource = ResourceFactory.newByteArrayResource(source.getBytes(StandardCharsets.UTF_8));
+        resource.setSourcePath(file.toString());
+        resource.setResourceType(ResourceType.DRL);
+        return resource;
     }
 
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
@@ -314,7 +327,9 @@ public final class RulePack {
     private static Path given(KnowledgeBuilderError error, List<Path> files) {
         if (error.getResource() != null && error.getResource().getSourcePath() != null) {
             String source = error.getResource().getSourcePath();
+            for (Path f : files) if (f.toString().equals(source)) return f;
             for (Path f : files) {
+                if (f.getFileSystem() != java.nio.file.FileSystems.getDefault()) continue;
                 if (f.toAbsolutePath().normalize().toString().equals(Path.of(source).toAbsolutePath().normalize().toString())) return f;
             }
         }
@@ -473,7 +488,7 @@ public final class RulePack {
     private static Path fileOf(Rule rule, List<Path> files) {
         if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
             String source = impl.getResource().getSourcePath();
-            for (Path f : files) if (f.toFile().getPath().equals(source) || f.toAbsolutePath().toString().equals(source)) return f;
+            for (Path f : files) if (f.toString().equals(source) || f.toAbsolutePath().toString().equals(source)) return f;
             for (Path f : files) if (source.endsWith(f.getFileName().toString())) return f;
         }
         return files.get(0);

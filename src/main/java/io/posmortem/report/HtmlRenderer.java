@@ -64,6 +64,7 @@ public final class HtmlRenderer {
             out.append("</ul>\n");
         }
         out.append("<footer>Rules ").append(Html.escape(report.rules())).append("<br>Knowledge base ").append(Html.escape(report.knowledgeBase()))
+                .append(report.pack() == null ? "" : "<br>Pack: " + Html.escape(report.pack()))
                 .append("<br>Full trace: <code>posmortem triage --trace trace.json ").append(Html.escape(report.input()))
                 .append("</code>; derivations: <code>posmortem explain ").append(Html.escape(report.input())).append("</code></footer>\n");
         out.append("</body>\n</html>\n");

@@ -49,7 +49,7 @@ public final class MarkdownRenderer {
             for (Assumption a : shared) out.append("- `").append(a.pointer()).append("` = ").append(a.value()).append(" (").append(escape(a.basis())).append(")\n");
         }
         out.append("\n---\nRules `").append(shorten(report.rules())).append("`, knowledge base `").append(shorten(report.knowledgeBase()))
-                .append("`. Full trace: ").append(code("posmortem triage --trace trace.json " + report.input())).append("; ")
+                .append(report.pack() == null ? "`" : "` (" + report.pack() + ")").append(". Full trace: ").append(code("posmortem triage --trace trace.json " + report.input())).append("; ")
                 .append("derivations: ").append(code("posmortem explain " + report.input())).append(".\n");
         return out.toString();
     }

@@ -11,6 +11,10 @@ import java.util.List;
  *                      (the input was rejected: see {@code errors}), or {@code failed} (the rules
  *                      could not complete: see {@code errors})
  * @param knowledgeBase fingerprint of the knowledge base used
+ * @param rules         fingerprint of the rule pack used
+ * @param pack          which of the two were the ones built into posmortem: {@code bundled} (both),
+ *                      {@code rules bundled}, {@code knowledge base bundled}; null when both were read
+ *                      from directories (the fingerprints are the same either way for the same files)
  * @param assumptions   every value filled in because the file left it out
  */
 public record Report(
@@ -22,6 +26,7 @@ public record Report(
         String title,
         String knowledgeBase,
         String rules,
+        String pack,
         List<BuildReport> builds,
         List<Assumption> assumptions,
         List<Problem> errors,
@@ -29,7 +34,7 @@ public record Report(
 
     /** This report with its full trace embedded. */
     public Report withTrace(TraceDocument trace) {
-        return new Report(tool, version, input, sha256, status, title, knowledgeBase, rules, builds, assumptions, errors, trace);
+        return new Report(tool, version, input, sha256, status, title, knowledgeBase, rules, pack, builds, assumptions, errors, trace);
     }
 
     public static final String DIAGNOSED = "diagnosed";

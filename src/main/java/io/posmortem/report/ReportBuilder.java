@@ -26,11 +26,18 @@ public final class ReportBuilder {
     private final KnowledgeBase kb;
     private final String version;
     private final String rulesFingerprint;
+    private final String pack;
 
     public ReportBuilder(KnowledgeBase kb, String rulesFingerprint, String version) {
+        this(kb, rulesFingerprint, null, version);
+    }
+
+    /** With {@code pack}, which of rules and knowledge base were the bundled ones ({@link Report#pack()}; null: neither). */
+    public ReportBuilder(KnowledgeBase kb, String rulesFingerprint, String pack, String version) {
         this.kb = kb;
         this.version = version;
         this.rulesFingerprint = rulesFingerprint;
+        this.pack = pack;
     }
 
     public Report diagnosed(TriageRun run) {
@@ -38,16 +45,16 @@ public final class ReportBuilder {
         List<BuildReport> builds = new ArrayList<>();
         for (int i = 0; i < run.builds().size(); i++) builds.add(build(file, run.builds().get(i), i));
         return new Report("posmortem", version, file.source(), file.sha256(), Report.DIAGNOSED, file.title(),
-                kb.fingerprint(), rulesFingerprint, List.copyOf(builds), file.assumptions(), List.of(), null);
+                kb.fingerprint(), rulesFingerprint, pack, List.copyOf(builds), file.assumptions(), List.of(), null);
     }
 
     public Report invalid(String input, List<Problem> problems) {
-        return new Report("posmortem", version, input, null, Report.INVALID, null, kb.fingerprint(), rulesFingerprint, List.of(), List.of(),
+        return new Report("posmortem", version, input, null, Report.INVALID, null, kb.fingerprint(), rulesFingerprint, pack, List.of(), List.of(),
                 problems, null);
     }
 
     public Report failed(String input, List<Problem> problems) {
-        return new Report("posmortem", version, input, null, Report.FAILED, null, kb.fingerprint(), rulesFingerprint, List.of(), List.of(),
+        return new Report("posmortem", version, input, null, Report.FAILED, null, kb.fingerprint(), rulesFingerprint, pack, List.of(), List.of(),
                 problems, null);
     }
 

@@ -86,6 +86,45 @@ class RulePackTest {
         }));
     }
 
+    /**
+     * A pack read from inside a jar (as the bundled pack is) reports the same problems at the same
+     * lines and columns as from a directory, named by its path inside the jar (rules/rule.drl).
+     */
+    @TestFactory
+    Stream<DynamicTest> aBrokenPackInsideAJarNamesFileLineAndColumn(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        List<String> packs = new ArrayList<>();
+        for (String row : Files.readAllLines(Path.of("fixtures/broken-rules/expected-errors.tsv"))) {
+            String[] c = row.split("\t");
+            if (!row.startsWith("#") && c.length > 1 && c[1].equals("load") && !packs.contains(c[0])) packs.add(c[0]);
+        }
+        assertFalse(packs.isEmpty());
+        return packs.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Path dir = Path.of("fixtures/broken-rules", name);
+            Path jar = tmp.resolve(name + ".jar");
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(dir)) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry("rules/" + dir.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+            List<Problem> fromDirectory = loadProblems(dir);
+            try (var fs = java.nio.file.FileSystems.newFileSystem(jar, (ClassLoader) null)) {
+                List<Problem> fromJar = loadProblems(fs.getPath("rules"));
+                assertEquals(fromDirectory.size(), fromJar.size(), "problems: " + fromJar);
+                for (int i = 0; i < fromJar.size(); i++) {
+                    Problem d = fromDirectory.get(i);
+                    Problem j = fromJar.get(i);
+                    assertEquals(d.source().replace(dir.toString(), "rules"), j.source(), j.oneLine());
+                    assertTrue(j.source().startsWith("rules/"), j.oneLine());
+                    assertEquals(d.code(), j.code(), j.oneLine());
+                    assertEquals(d.line(), j.line(), j.oneLine());
+                    assertEquals(d.column(), j.column(), j.oneLine());
+                }
+            }
+        }));
+    }
+
     static List<Problem> loadProblems(Path dir) {
         return assertThrows(RulePackException.class, () -> RulePack.load(dir, kb)).problems();
     }

@@ -41,6 +41,6 @@ final class HandReport {
                 new ReasoningView(3, 1, List.of(new ReasoningView.FiringView(1, "r-retrieval", "matching", "matching.drl", 12,
                         "retrieval fell from 4,096 tokens"))));
         return new Report("posmortem", "0.0.0-test", "hand.yaml", "ab".repeat(32), Report.DIAGNOSED, "A hand-made incident", "kb-1",
-                "rules-1", List.of(build), List.of(), List.of(), null);
+                "rules-1", null, List.of(build), List.of(), List.of(), null);
     }
 }

@@ -55,7 +55,7 @@ class RenderersTest {
 
     @Test
     void invalidReportCarriesItsProblems() {
-        Report invalid = new Report("posmortem", "0.0.0-test", "bad.yaml", null, Report.INVALID, null, "kb-1", "rules-1", List.of(),
+        Report invalid = new Report("posmortem", "0.0.0-test", "bad.yaml", null, Report.INVALID, null, "kb-1", "rules-1", null, List.of(),
                 List.of(), List.of(new Problem("input.schema", "bad.yaml", "/builds/0/retrofit/factor", 7, 13, "factor must be positive",
                         "a number > 0", "use 4 for a 4x context")), null);
         String text = TextRenderer.render(invalid);

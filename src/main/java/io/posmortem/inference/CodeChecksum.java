@@ -1,0 +1,95 @@
+package io.posmortem.inference;
+
+import io.posmortem.model.Sha256;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A checksum of the code that runs, for the compiled-rule cache key. For a jar it is the SHA-256
+ * of the jar's central directory, which holds every entry's name, size and CRC-32 of its bytes
+ * (any change to a class changes it) and is a few hundred kilobytes where the jar is tens of
+ * megabytes; a jar whose directory cannot be located (ZIP64, a comment hiding the end record) is
+ * hashed whole. For a class directory (a build tree) it is the SHA-256 of every {@code .class}
+ * file's relative path and bytes, in path order. Zip layout: PKWARE APPNOTE.TXT 4.3.16 (end of
+ * central directory record: signature 0x06054b50; size of the directory at offset 12, its offset
+ * at offset 16, both 4-byte little-endian).
+ */
+final class CodeChecksum {
+    private CodeChecksum() {}
+
+    private static volatile String running;
+
+    /** The checksum of the jar or directory posmortem's classes were loaded from ("unknown" when neither). */
+    static String ofRunningCode() {
+        String sum = running;
+        if (sum == null) {
+            try {
+                var source = CodeChecksum.class.getProtectionDomain().getCodeSource();
+                sum = source == null ? "unknown" : of(Path.of(source.getLocation().toURI()));
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                sum = "unknown";
+            }
+            running = sum;
+        }
+        return sum;
+    }
+
+    /** The checksum of a jar file or a class directory. */
+    static String of(Path code) {
+        try {
+            return Files.isDirectory(code) ? ofClassDirectory(code) : ofJar(code);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String ofClassDirectory(Path dir) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        List<Path> classes;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            classes = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path c : classes) {
+            digest.update(dir.relativize(c).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Files.readAllBytes(c));
+        }
+        return Sha256.hex(digest);
+    }
+
+    private static final int END_RECORD = 0x06054b50;
+    private static final int END_RECORD_SIZE = 22;
+
+    private static String ofJar(Path jar) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        try (RandomAccessFile file = new RandomAccessFile(jar.toFile(), "r")) {
+            long length = file.length();
+            int tail = (int) Math.min(length, END_RECORD_SIZE + 0xFFFF);
+            byte[] end = new byte[tail];
+            file.seek(length - tail);
+            file.readFully(end);
+            ByteBuffer buf = ByteBuffer.wrap(end).order(ByteOrder.LITTLE_ENDIAN);
+            for (int at = tail - END_RECORD_SIZE; at >= 0; at--) {
+                if (buf.getInt(at) != END_RECORD) continue;
+                long size = Integer.toUnsignedLong(buf.getInt(at + 12));
+                long offset = Integer.toUnsignedLong(buf.getInt(at + 16));
+                if (size == 0xFFFFFFFFL || offset == 0xFFFFFFFFL || offset + size > length - tail + at) break;
+                byte[] directory = new byte[(int) size];
+                file.seek(offset);
+                file.readFully(directory);
+                digest.update(directory);
+                return Sha256.hex(digest);
+            }
+        }
+        digest.update(Files.readAllBytes(jar));
+        return Sha256.hex(digest);
+    }
+}

@@ -1,0 +1,192 @@
+package io.posmortem.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * bin/posmortem run as a user runs it: from a directory outside the repository, out of an install
+ * layout (bin/posmortem, lib/posmortem.jar). The jar is made here from the compiled classes and the
+ * bundled pack (target/classes) with the dependencies on its manifest class path, because the
+ * tests run before the build packages the shaded jar; it is a real jar, so the bundled pack is
+ * read from inside it and the class-data archive can be written, as with the shaded one.
+ */
+class LauncherTest {
+
+    private static final Path FOUNDING = Path.of("fixtures/seed/founding-case.yaml").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path install;
+
+    @BeforeAll
+    static void layOut() throws IOException {
+        Path bin = Files.createDirectories(install.resolve("bin"));
+        Files.copy(Path.of("bin/posmortem"), bin.resolve("posmortem"));
+        jar(install.resolve("lib/posmortem.jar"), "");
+    }
+
+    /** lib/posmortem.jar: target/classes and, on the manifest class path, every dependency jar; {@code extra} as a resource. */
+    private static void jar(Path jar, String extra) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Path classes = Path.of("target/classes").toAbsolutePath();
+        List<String> dependencies = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry))) dependencies.add(Path.of(entry).toUri().toString());
+        }
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        main.put(Attributes.Name.CLASS_PATH, String.join(" ", dependencies));
+        main.put(new Attributes.Name("Add-Opens"), "java.base/java.lang");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+            if (!extra.isEmpty()) {
+                out.putNextEntry(new JarEntry("extra.txt"));
+                out.write(extra.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    /** Runs bin/posmortem with {@code args} in a fresh directory outside the repository, the cache in {@code cache}. */
+    private static Result run(Path cache, Map<String, String> env, String... args) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh on this machine: the POSIX launcher cannot run");
+        Path cwd = Files.createTempDirectory(install, "cwd");
+        List<String> command = new ArrayList<>(List.of("/bin/sh", install.resolve("bin/posmortem").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().remove("POSMORTEM_RULES");
+        pb.environment().remove("POSMORTEM_KB");
+        pb.environment().put("POSMORTEM_CACHE", cache.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
+        Path out = cwd.resolve("stdout");
+        Path err = cwd.resolve("stderr");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not finish in 300 s: " + command);
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static List<Path> archives(Path cache) throws IOException {
+        Path dir = cache.resolve("cds");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
+    @Test
+    void triageAndRopeWorkFromOutsideTheRepository(@TempDir Path cache) throws Exception {
+        Result triage = run(cache, Map.of(), "triage", FOUNDING.toString());
+        assertEquals(0, triage.exit(), triage.err());
+        // The founding case's verdicts (README, "Reading the output"), from the rules and knowledge base inside the jar.
+        assertTrue(triage.out().contains("build-a  diagnosed: uniform-rope-interpolation"), triage.out());
+        assertTrue(triage.out().contains("build-b  diagnosed: alibi-linear-bias"), triage.out());
+
+        Result rope = run(cache, Map.of(), "rope", "--head-dim", "128");
+        assertEquals(0, rope.exit(), rope.err());
+        JsonNode table = JSON.readTree(rope.out());
+        // --head-dim 128 rotates 128 dimensions in 64 pairs at RoPE's default base 10,000 (RoFormer, Su et al. 2021).
+        assertEquals(128, table.path("rotary_dims").asInt());
+        assertEquals(10000.0, table.path("base").asDouble());
+    }
+
+    /** JSON on stdout parses whatever state the class-data archive is in: missing, present, stale, damaged, truncated. */
+    @Test
+    void jsonOutputParsesWhateverTheArchive(@TempDir Path cache) throws Exception {
+        String expected = jsonTriage(cache, "no archive yet (this run writes it)");
+        List<Path> written = archives(cache);
+        assertEquals(1, written.size(), "the first triage writes one archive: " + written);
+        Path archive = written.get(0);
+        assertEquals(expected, jsonTriage(cache, "with the archive"));
+
+        // Damaged: bytes in the middle overwritten, size kept (-XX:+VerifySharedSpaces rejects it).
+        byte[] bytes = Files.readAllBytes(archive);
+        for (int i = bytes.length / 2; i < bytes.length / 2 + 4096; i++) bytes[i] ^= 0x5A;
+        archive.toFile().setWritable(true);
+        Files.write(archive, bytes);
+        assertEquals(expected, jsonTriage(cache, "damaged archive"));
+
+        // Truncated: a size other than its name records; replaced by the next run.
+        try (var ch = Files.newByteChannel(archive, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(bytes.length / 3);
+        }
+        assertEquals(expected, jsonTriage(cache, "truncated archive"));
+
+        // Stale: an archive written for another jar, filed under this jar's name (the JVM sees the jar changed).
+        Path first = archives(cache).get(0);
+        jar(install.resolve("lib/posmortem.jar"), "another build");
+        try {
+            assertEquals(expected, jsonTriage(cache, "a new jar (its own archive is written)"));
+            List<Path> now = new ArrayList<>(archives(cache));
+            now.remove(first);
+            assertEquals(1, now.size(), "one archive per jar: " + archives(cache));
+            String name = now.get(0).getFileName().toString();
+            String stem = name.substring(0, name.lastIndexOf('-'));
+            Files.delete(now.get(0));
+            Files.copy(first, now.get(0).resolveSibling(stem + "-" + Files.size(first) + ".jsa"));
+            assertEquals(expected, jsonTriage(cache, "stale archive"));
+        } finally {
+            jar(install.resolve("lib/posmortem.jar"), "");
+        }
+    }
+
+    private static String jsonTriage(Path cache, String state) throws Exception {
+        Result r = run(cache, Map.of(), "triage", "--format", "json", FOUNDING.toString());
+        assertEquals(0, r.exit(), state + ": " + r.err());
+        JsonNode report = JSON.readTree(r.out());
+        assertEquals("diagnosed", report.path("status").asString(), state);
+        assertEquals("bundled", report.path("pack").asString(), state + ": outside a checkout the pack inside the jar ran");
+        assertTrue(r.err().isEmpty(), state + ": nothing on stderr either: " + r.err());
+        return r.out();
+    }
+
+    @Test
+    void withoutJavaTheLauncherSaysSo(@TempDir Path cache) throws Exception {
+        // A PATH with the tools the launcher needs before it looks for Java, and no java.
+        Path tools = Files.createDirectories(cache.resolve("tools"));
+        for (String tool : List.of("dirname", "sed", "ls")) {
+            for (String dir : List.of("/usr/bin", "/bin")) {
+                Path found = Path.of(dir, tool);
+                if (Files.isExecutable(found) && !Files.exists(tools.resolve(tool))) Files.createSymbolicLink(tools.resolve(tool), found);
+            }
+        }
+        Result r = run(cache, Map.of("JAVA_HOME", cache.resolve("no-java").toString(), "PATH", tools.toString()), "rope", "--head-dim", "128");
+        assertEquals(127, r.exit());
+        assertTrue(r.err().contains("no Java found") && r.err().contains("Java 17"), r.err());
+        assertTrue(r.out().isEmpty());
+    }
+
+}
