@@ -33,10 +33,16 @@ public final class ReportBuilder {
         this.rulesFingerprint = rulesFingerprint;
     }
 
+    /** The full report of {@code run}. */
     public Report diagnosed(TriageRun run) {
+        return diagnosed(run, ReportDetail.full);
+    }
+
+    /** The report of {@code run} with {@code detail}; see {@link ReportDetail} for what a summary leaves out. */
+    public Report diagnosed(TriageRun run, ReportDetail detail) {
         SymptomFile file = run.input();
         List<BuildReport> builds = new ArrayList<>();
-        for (int i = 0; i < run.builds().size(); i++) builds.add(build(file, run.builds().get(i), i));
+        for (int i = 0; i < run.builds().size(); i++) builds.add(build(file, run.builds().get(i), i, detail));
         return new Report("posmortem", version, file.source(), file.sha256(), Report.DIAGNOSED, file.title(),
                 kb.fingerprint(), rulesFingerprint, List.copyOf(builds), file.assumptions(), List.of(), null);
     }
@@ -54,9 +60,11 @@ public final class ReportBuilder {
     /**
      * One build. Its question is the one the most certain belief answers, or with no belief the
      * question of the retrofit kind's first candidate; its assumptions are those about the model
-     * and those about this build (by JSON pointer).
+     * and those about this build (by JSON pointer). A summary leaves the working out (it is never
+     * built) and keeps every conclusion, which the sections compute from the full hypotheses.
      */
-    private BuildReport build(SymptomFile file, BuildRun run, int index) {
+    private BuildReport build(SymptomFile file, BuildRun run, int index, ReportDetail detail) {
+        boolean full = detail == ReportDetail.full;
         Trace trace = run.trace();
         BuildCase buildCase = run.evidence().buildCase();
         RetrofitKind kind = kb.retrofitKinds().get(buildCase.retrofitKind());
@@ -74,13 +82,14 @@ public final class ReportBuilder {
                 buildCase.targetContext()), question,
                 kb.questions().get(question).text(), diagnosis,
                 WhyNotSection.build(trace, buildCase.statedReading(), question, diagnosis, hypotheses, kb.hypotheses()),
-                hypotheses, fixes.recommendations(), fixes.rejected(), fixes.notApplicable(), discriminators,
+                full ? hypotheses : HypothesesSection.withoutReasons(hypotheses), fixes.recommendations(), fixes.rejected(), fixes.notApplicable(), discriminators,
                 UncheckedSection.build(trace, kb.hypotheses()), ConfigFindingsSection.build(trace),
                 WhatIfSection.build(run, diagnosis, hypotheses),
                 CountsSection.loaderReadings(run.evidence()), CountsSection.observations(run.evidence()),
                 CountsSection.countTests(run.evidence()), CountsSection.metricTests(run.evidence()),
-                KeyNumbersSection.build(run.evidence()), EvidenceSection.build(trace, run.evidence()),
-                ChartsSection.build(run.evidence()), assumptions, ReasoningSection.build(trace));
+                KeyNumbersSection.build(run.evidence()), full ? EvidenceSection.build(trace, run.evidence()) : null,
+                full ? ChartsSection.build(run.evidence()) : null, assumptions,
+                full ? ReasoningSection.build(trace) : ReasoningSection.counts(trace));
     }
 
     private String title(String hypothesis) {
