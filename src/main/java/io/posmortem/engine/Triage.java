@@ -62,7 +62,7 @@ public final class Triage {
      * the same few entries; a batch of distinct ones pays a lookup each. Each entry holds one
      * build's evidence and trace (a few hundred kilobytes for a 128-dim RoPE build).
      */
-    static final int MEMO_BUILDS = 32;
+    static final int MEMO_BUILDS = 16;
 
     /**
      * Everything a build's evidence and reasoning are computed from, besides this pipeline's
