@@ -12,6 +12,7 @@ import io.posmortem.inference.RulePackException;
 import io.posmortem.knowledge.KnowledgeBaseException;
 import io.posmortem.model.Problem;
 import io.posmortem.report.DisplayText;
+import io.posmortem.report.ReportDetail;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,6 +74,12 @@ public final class TriageCommand implements Callable<Integer> {
             description = "A rope_scaling block to evaluate beside the current configuration of every RoPE build, e.g. '{\"rope_type\":\"yarn\",\"factor\":8}'.")
     String whatIf;
 
+    @Option(names = "--detail", paramLabel = "LEVEL",
+            description = "How much of each build a JSON report carries: summary (verdict, diagnosis and its evidence lines, scores, fixes, fingerprints) "
+                    + "or full (also per-pair evidence arrays, findings, chart data, every firing and every hypothesis's reasons). "
+                    + "Default: summary for a batch (several inputs, a directory or -), full for one file.")
+    ReportDetail detail;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -110,7 +117,10 @@ public final class TriageCommand implements Callable<Integer> {
         if (format == ReportFormat.html && files.size() > 1 && out == null) {
             return usage(stderr, "several HTML reports need --out DIR (one page per input)");
         }
-        BatchOptions options = new BatchOptions(format, out, traceFile, withTrace, jobs, modelConfig, configAnywhere, skipExisting, whatIf);
+        if (detail != null && format != ReportFormat.json) return usage(stderr, "--detail shapes JSON reports; it needs --format json");
+        boolean batch = files.size() > 1 || inputs.stream().anyMatch(p -> p.toString().equals("-") || Files.isDirectory(p));
+        ReportDetail shown = detail != null ? detail : batch ? ReportDetail.summary : ReportDetail.full;
+        BatchOptions options = new BatchOptions(format, out, traceFile, withTrace, jobs, modelConfig, configAnywhere, skipExisting, whatIf, shown);
         boolean progress = System.console() != null && files.size() > 20;
         BatchSummary summary;
         try {

@@ -1,5 +1,6 @@
 package io.posmortem.engine;
 
+import io.posmortem.report.ReportDetail;
 import java.nio.file.Path;
 
 /**
@@ -17,12 +18,13 @@ import java.nio.file.Path;
  * @param skipExisting   with {@code out}: keep a report an earlier run wrote from the same input
  *                       bytes, rules, knowledge base and options
  * @param whatIf         a rope_scaling block (JSON) evaluated beside every RoPE build, or null
+ * @param detail         how much of each build a JSON report carries (other formats are always full)
  */
 public record BatchOptions(ReportFormat format, Path out, Path traceFile, boolean withTrace, int jobs, Path modelConfig,
-        boolean configAnywhere, boolean skipExisting, String whatIf) {
+        boolean configAnywhere, boolean skipExisting, String whatIf, ReportDetail detail) {
 
     /** Text reports handed to the listener, nothing written, one job per processor. */
     public static BatchOptions defaults() {
-        return new BatchOptions(ReportFormat.text, null, null, false, 0, null, false, false, null);
+        return new BatchOptions(ReportFormat.text, null, null, false, 0, null, false, false, null, ReportDetail.full);
     }
 }

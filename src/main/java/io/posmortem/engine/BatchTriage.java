@@ -7,6 +7,7 @@ import io.posmortem.model.Problem;
 import io.posmortem.report.JsonRenderer;
 import io.posmortem.report.Report;
 import io.posmortem.report.ReportBuilder;
+import io.posmortem.report.ReportDetail;
 import io.posmortem.report.TraceDocument;
 import io.posmortem.report.TraceDocuments;
 import io.posmortem.run.TriageRun;
@@ -185,7 +186,7 @@ public final class BatchTriage {
         TriageRun run = null;
         try {
             run = triage.run(input.path(), options.modelConfig(), options.whatIf(), options.configAnywhere());
-            report = reports.diagnosed(run);
+            report = reports.diagnosed(run, options.format() == ReportFormat.json ? options.detail() : ReportDetail.full);
         } catch (InvalidInputException e) {
             report = reports.invalid(input.name(), e.problems());
             if (sayInvalid) e.problems().forEach(p -> problems.add(p.oneLine()));

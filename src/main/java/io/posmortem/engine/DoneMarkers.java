@@ -30,7 +30,7 @@ final class DoneMarkers {
         StringBuilder key = new StringBuilder();
         key.append(ProductVersion.VALUE).append('\n').append(triage.rules().fingerprint()).append('\n').append(triage.knowledge().fingerprint())
                 .append('\n').append(options.format()).append('\n').append(options.withTrace()).append('\n').append(options.configAnywhere())
-                .append('\n').append(options.whatIf()).append('\n').append(options.modelConfig()).append('\n')
+                .append('\n').append(options.whatIf()).append('\n').append(options.detail()).append('\n').append(options.modelConfig()).append('\n')
                 .append(options.modelConfig() == null ? "" : String.valueOf(sha256Of(options.modelConfig())));
         return Sha256.hex(key.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -14,10 +14,13 @@ import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.knowledge.KnowledgeBaseException;
 import io.posmortem.knowledge.KnowledgeBaseLoader;
 import io.posmortem.knowledge.SubjectPlan;
+import io.posmortem.model.BoundedMemo;
 import io.posmortem.model.Deadline;
 import io.posmortem.model.Problem;
 import io.posmortem.model.evidence.BuildEvidence;
 import io.posmortem.model.input.BuildSpec;
+import io.posmortem.model.input.ModelConfig;
+import io.posmortem.model.input.ModelSpec;
 import io.posmortem.model.input.SymptomFile;
 import io.posmortem.model.knowledge.BuildCase;
 import io.posmortem.model.knowledge.Subject;
@@ -53,12 +56,33 @@ public final class Triage {
     private final Reasoner reasoner;
     private final Duration budget;
     private final String pack;
+    private final BoundedMemo<BuildInputs, BuildRun> worked;
+
+    /**
+     * Builds whose evidence and reasoning are remembered. A batch of one model configuration hits
+     * the same few entries; a batch of distinct ones pays a lookup each. Each entry holds one
+     * build's evidence and trace (a few hundred kilobytes for a 128-dim RoPE build).
+     */
+    static final int MEMO_BUILDS = 16;
+
+    /**
+     * Everything a build's evidence and reasoning are computed from, besides this pipeline's
+     * knowledge base and rules: the validated model, the model's config.json as read, and the build
+     * as read (retrofit, runtime, observations, what-if, id, title and JSON pointers). The key is
+     * the value itself: these are records, enums, strings, numbers and immutable lists and maps of
+     * them all the way down (a test walks the types), so record equality compares every
+     * component exactly (doubles bit for bit) and two keys are equal exactly when the inputs are.
+     * The file's path, title and assumptions are not part of it: nothing in a build's evidence or
+     * trace comes from them.
+     */
+    record BuildInputs(ModelSpec model, ModelConfig modelConfig, BuildSpec build) {}
 
     public Triage(KnowledgeBase kb, RulePack rules) {
-        this(kb, rules, null, SessionLimits.defaults(), null);
+        this(kb, rules, null, SessionLimits.defaults(), null, true);
     }
 
-    private Triage(KnowledgeBase kb, RulePack rules, Duration budget, SessionLimits limits, String pack) {
+    private Triage(KnowledgeBase kb, RulePack rules, Duration budget, SessionLimits limits, String pack, boolean memo) {
+        this.worked = memo ? new BoundedMemo<>(MEMO_BUILDS) : null;
         this.kb = kb;
         this.rules = rules;
         this.pack = pack;
@@ -69,12 +93,17 @@ public final class Triage {
 
     /** The same pipeline with each input given {@code perInput} from intake to its last firing (null: no limit). */
     public Triage withBudget(Duration perInput) {
-        return new Triage(kb, rules, perInput, reasoner.limits(), pack);
+        return new Triage(kb, rules, perInput, reasoner.limits(), pack, worked != null);
     }
 
     /** The same pipeline with each rule session held to {@code limits} (time, firings, memory). */
     public Triage withSessionLimits(SessionLimits limits) {
-        return new Triage(kb, rules, budget, limits, pack);
+        return new Triage(kb, rules, budget, limits, pack, worked != null);
+    }
+
+    /** The same pipeline computing every build afresh (no memo), as a reference for the memo. */
+    public Triage withoutMemo() {
+        return new Triage(kb, rules, budget, reasoner.limits(), pack, false);
     }
 
     /** A fresh deadline for one input. */
@@ -85,7 +114,7 @@ public final class Triage {
     /** Loads the knowledge base from {@code kbDir} and compiles the rules in {@code rulesDir} against it. */
     public static Triage load(Path rulesDir, Path kbDir) throws KnowledgeBaseException, RulePackException {
         KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
-        return new Triage(kb, RulePack.load(rulesDir, kb), null, SessionLimits.defaults(), PackLocation.bundledParts(rulesDir, kbDir));
+        return new Triage(kb, RulePack.load(rulesDir, kb), null, SessionLimits.defaults(), PackLocation.bundledParts(rulesDir, kbDir), true);
     }
 
     /** Which of the rules and knowledge base are the ones built into posmortem ({@link Report#pack()}), or null. */
@@ -164,20 +193,31 @@ public final class Triage {
         Deadline deadline = deadline();
         List<BuildRun> builds = new ArrayList<>();
         for (BuildSpec build : file.builds()) {
-            BuildCase buildCase = SubjectPlan.buildCase(build, file.model(), kb);
-            List<Subject> subjects = SubjectPlan.subjects(build, file.model(), kb);
-            BuildEvidence evidence;
-            try {
-                evidence = CaseEvidence.compute(file.model(), file.modelConfig(), build, buildCase, subjects, kb.evidenceSettings(),
-                        kb.statisticsSettings(), deadline);
-            } catch (Deadline.Exceeded e) {
-                throw new InferenceException(new Problem("evidence.timeout", file.source(), build.pointer(), 0, 0,
-                        "build '" + build.id() + "': " + e.getMessage(), "evidence within the per-input time budget of "
-                        + e.budget().toMillis() + " ms", "lower the build's target_context or the model's head_dim, or allow more time"), e);
-            }
-            Trace trace = reasoner.reason(evidence, deadline);
-            builds.add(new BuildRun(build, evidence, trace));
+            builds.add(worked == null ? work(file, build, deadline)
+                    : worked.get(new BuildInputs(file.model(), file.modelConfig(), build), () -> work(file, build, deadline)));
         }
         return new TriageRun(file, List.copyOf(builds));
+    }
+
+    /** Lookups of a build's evidence and reasoning answered from the memo, and those that computed them. */
+    public long[] memoHitsAndMisses() {
+        return worked == null ? new long[2] : new long[] {worked.hits(), worked.misses()};
+    }
+
+    /** One build's evidence and reasoning, computed. */
+    private BuildRun work(SymptomFile file, BuildSpec build, Deadline deadline) throws InferenceException {
+        BuildCase buildCase = SubjectPlan.buildCase(build, file.model(), kb);
+        List<Subject> subjects = SubjectPlan.subjects(build, file.model(), kb);
+        BuildEvidence evidence;
+        try {
+            evidence = CaseEvidence.compute(file.model(), file.modelConfig(), build, buildCase, subjects, kb.evidenceSettings(),
+                    kb.statisticsSettings(), deadline);
+        } catch (Deadline.Exceeded e) {
+            throw new InferenceException(new Problem("evidence.timeout", file.source(), build.pointer(), 0, 0,
+                    "build '" + build.id() + "': " + e.getMessage(), "evidence within the per-input time budget of "
+                    + e.budget().toMillis() + " ms", "lower the build's target_context or the model's head_dim, or allow more time"), e);
+        }
+        Trace trace = reasoner.reason(evidence, deadline);
+        return new BuildRun(build, evidence, trace);
     }
 }

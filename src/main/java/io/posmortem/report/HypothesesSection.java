@@ -49,4 +49,9 @@ final class HypothesesSection {
         }
         return hypotheses;
     }
+
+    /** The same hypotheses without their reasons ({@code supporting} and {@code opposing} null), for a summary report. */
+    static List<HypothesisView> withoutReasons(List<HypothesisView> hypotheses) {
+        return hypotheses.stream().map(h -> new HypothesisView(h.id(), h.title(), h.score(), h.belief(), h.disbelief(), h.status(), null, null)).toList();
+    }
 }

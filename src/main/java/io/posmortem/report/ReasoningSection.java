@@ -24,4 +24,9 @@ final class ReasoningSection {
         }
         return new ReasoningView(trace.rules().size(), trace.firedRules().size(), firings);
     }
+
+    /** The counts without the firing list ({@code firings} null), for a summary report. */
+    static ReasoningView counts(Trace trace) {
+        return new ReasoningView(trace.rules().size(), trace.firedRules().size(), null);
+    }
 }

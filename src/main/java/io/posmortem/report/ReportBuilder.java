@@ -1,6 +1,7 @@
 package io.posmortem.report;
 
 import io.posmortem.knowledge.KnowledgeBase;
+import io.posmortem.model.BoundedMemo;
 import io.posmortem.model.Problem;
 import io.posmortem.model.derived.Belief;
 import io.posmortem.model.derived.Discriminator;
@@ -27,6 +28,27 @@ public final class ReportBuilder {
     private final String version;
     private final String rulesFingerprint;
     private final String pack;
+    private final BoundedMemo<BuildKey, BuildReport> made = new BoundedMemo<>(64);
+
+    /**
+     * What a build's report is made from: the run (by identity: a memoized run is the same object,
+     * and a run is never changed after it is made), the assumptions that apply to the build, and
+     * the detail. With this builder's knowledge base, that is everything {@link #build} reads.
+     */
+    private record BuildKey(Same run, List<Assumption> assumptions, ReportDetail detail) {}
+
+    /** An object compared by identity. */
+    private record Same(Object of) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same s && s.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
+    }
 
     public ReportBuilder(KnowledgeBase kb, String rulesFingerprint, String version) {
         this(kb, rulesFingerprint, null, version);
@@ -40,10 +62,20 @@ public final class ReportBuilder {
         this.pack = pack;
     }
 
+    /** The full report of {@code run}. */
     public Report diagnosed(TriageRun run) {
+        return diagnosed(run, ReportDetail.full);
+    }
+
+    /** The report of {@code run} with {@code detail}; see {@link ReportDetail} for what a summary leaves out. */
+    public Report diagnosed(TriageRun run, ReportDetail detail) {
         SymptomFile file = run.input();
         List<BuildReport> builds = new ArrayList<>();
-        for (int i = 0; i < run.builds().size(); i++) builds.add(build(file, run.builds().get(i), i));
+        for (int i = 0; i < run.builds().size(); i++) {
+            BuildRun build = run.builds().get(i);
+            List<Assumption> assumptions = assumptionsOf(file, i);
+            builds.add(made.get(new BuildKey(new Same(build), assumptions, detail), () -> build(build, assumptions, detail)));
+        }
         return new Report("posmortem", version, file.source(), file.sha256(), Report.DIAGNOSED, file.title(),
                 kb.fingerprint(), rulesFingerprint, pack, List.copyOf(builds), file.assumptions(), List.of(), null);
     }
@@ -61,9 +93,11 @@ public final class ReportBuilder {
     /**
      * One build. Its question is the one the most certain belief answers, or with no belief the
      * question of the retrofit kind's first candidate; its assumptions are those about the model
-     * and those about this build (by JSON pointer).
+     * and those about this build (by JSON pointer). A summary leaves the working out (it is never
+     * built) and keeps every conclusion, which the sections compute from the full hypotheses.
      */
-    private BuildReport build(SymptomFile file, BuildRun run, int index) {
+    private BuildReport build(BuildRun run, List<Assumption> assumptions, ReportDetail detail) {
+        boolean full = detail == ReportDetail.full;
         Trace trace = run.trace();
         BuildCase buildCase = run.evidence().buildCase();
         RetrofitKind kind = kb.retrofitKinds().get(buildCase.retrofitKind());
@@ -74,20 +108,24 @@ public final class ReportBuilder {
         DiagnosisView diagnosis = DiagnosisSection.build(trace, question, hypotheses, kb.hypotheses());
         FixSection fixes = new FixSection(run, kb.fixes(), kb.engines(), kb.references());
         List<String> discriminators = trace.liveOfBuild(Discriminator.class).stream().map(d -> TraceText.explain(trace, d)).distinct().toList();
-        List<Assumption> assumptions = file.assumptions().stream()
-                .filter(a -> a.pointer().startsWith("/model") || a.pointer().startsWith("/builds/" + index + "/")).toList();
 
         return new BuildReport(run.spec().id(), run.spec().title(), RetrofitSection.build(kind, run.spec().retrofit(), buildCase.trainedContext(),
                 buildCase.targetContext()), question,
                 kb.questions().get(question).text(), diagnosis,
                 WhyNotSection.build(trace, buildCase.statedReading(), question, diagnosis, hypotheses, kb.hypotheses()),
-                hypotheses, fixes.recommendations(), fixes.rejected(), fixes.notApplicable(), discriminators,
+                full ? hypotheses : HypothesesSection.withoutReasons(hypotheses), fixes.recommendations(), fixes.rejected(), fixes.notApplicable(), discriminators,
                 UncheckedSection.build(trace, kb.hypotheses()), ConfigFindingsSection.build(trace),
                 WhatIfSection.build(run, diagnosis, hypotheses),
                 CountsSection.loaderReadings(run.evidence()), CountsSection.observations(run.evidence()),
                 CountsSection.countTests(run.evidence()), CountsSection.metricTests(run.evidence()),
-                KeyNumbersSection.build(run.evidence()), EvidenceSection.build(trace, run.evidence()),
-                ChartsSection.build(run.evidence()), assumptions, ReasoningSection.build(trace));
+                KeyNumbersSection.build(run.evidence()), full ? EvidenceSection.build(trace, run.evidence()) : null,
+                full ? ChartsSection.build(run.evidence()) : null, assumptions,
+                full ? ReasoningSection.build(trace) : ReasoningSection.counts(trace));
+    }
+
+    /** The file's assumptions about the model and about build {@code index} (by JSON pointer). */
+    private static List<Assumption> assumptionsOf(SymptomFile file, int index) {
+        return file.assumptions().stream().filter(a -> a.pointer().startsWith("/model") || a.pointer().startsWith("/builds/" + index + "/")).toList();
     }
 
     private String title(String hypothesis) {

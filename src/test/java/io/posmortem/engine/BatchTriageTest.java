@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posmortem.report.ReportDetail;
 import io.posmortem.report.Report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class BatchTriageTest {
     }
 
     static BatchOptions options(ReportFormat format, Path out, boolean skipExisting, int jobs) {
-        return new BatchOptions(format, out, null, false, jobs, null, false, skipExisting, null);
+        return new BatchOptions(format, out, null, false, jobs, null, false, skipExisting, null, ReportDetail.full);
     }
 
     @Test
@@ -113,7 +114,7 @@ class BatchTriageTest {
         Path blocker = Files.writeString(dir.resolve("file"), "x");
         Path trace = blocker.resolve("trace.json"); // a directory that is a file: cannot be created
         Recorder recorder = new Recorder();
-        BatchSummary summary = new BatchTriage(triage, new BatchOptions(ReportFormat.json, null, trace, false, 1, null, false, false, null))
+        BatchSummary summary = new BatchTriage(triage, new BatchOptions(ReportFormat.json, null, trace, false, 1, null, false, false, null, ReportDetail.full))
                 .run(List.of(BatchInput.of(SEED)), recorder);
         assertEquals(Report.DIAGNOSED, recorder.outcomes.get(0).status(), "the report is still made");
         assertEquals(1, recorder.warnings.size(), recorder.warnings.toString());
