@@ -134,7 +134,7 @@ final class TriageEndpoint {
             work.execute(() -> {
                 Outcome o;
                 try {
-                    o = triage(e, body, TriageService.remote(request));
+                    o = triage(e, body, TriageService.remote(ex.request));
                 } catch (Throwable t) {
                     o = new Outcome(500, Replies.error("internal", "internal error"), "triage failed: " + t);
                 } finally {
