@@ -18,6 +18,10 @@ public final class ExitCodes {
     public static final int VERIFY = 5;
     /** {@code serve}: the address cannot be listened on (the port is in use, or the host is not this machine's). */
     public static final int UNAVAILABLE = 6;
+    /** The incident archive cannot be opened, read or written, or holds no incident of that id. */
+    public static final int ARCHIVE = 7;
+    /** {@code replay}: a confirmed incident the archived verdict got right is wrong with the new pack. */
+    public static final int REGRESSION = 8;
 
     /** Prints each problem on its own line to {@code err} and returns {@code code}. */
     static int problems(java.io.PrintWriter err, io.posmortem.model.WithProblems refused, int code) {

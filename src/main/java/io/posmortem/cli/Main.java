@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Diagnoses long-context failures after a positional-encoding retrofit.",
-        subcommands = {TriageCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, ServeCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
+        subcommands = {TriageCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, ServeCommand.class, HistoryCommand.class, ShowCommand.class, ConfirmCommand.class, ForgetCommand.class,
+            ReplayCommand.class, CalibrationCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -19,7 +20,9 @@ import picocli.CommandLine.Command;
             "3:at least one input was invalid (the others were triaged)",
             "4:rules or knowledge base broken, or the rules could not finish",
             "5:verify found a problem (compile, contract, lint, expectations, coverage)",
-            "6:serve cannot listen on its address (port in use, host not this machine's)"})
+            "6:serve cannot listen on its address (port in use, host not this machine's)",
+            "7:the incident archive cannot be opened, read or written, or holds no such incident",
+            "8:replay: a confirmed incident went from right to wrong"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,5 +1,8 @@
 package io.posmortem.cli;
 
+import io.posmortem.archive.ArchiveException;
+import io.posmortem.archive.ArchiveLocation;
+import io.posmortem.archive.IncidentArchive;
 import io.posmortem.serve.ServiceOptions;
 import io.posmortem.serve.TriageService;
 import io.posmortem.inference.RulePackException;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
  * options; {@link TriageService} enforces them.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Serves triage over HTTP: POST /triage (symptom file in, JSON report out), GET /health, POST /admin/reload.")
+        description = "Serves triage over HTTP: POST /triage (symptom file in, JSON report out; kept in the incident archive unless --no-archive), "
+                + "GET /health, GET /incidents, POST /admin/reload.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
@@ -71,6 +75,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--quiet", description = "Log only failed requests (5xx), not one line per request.")
     boolean quiet;
 
+    @Option(names = "--archive", paramLabel = "PATH|URL",
+            description = "Keep every triaged input in this incident archive: a SQLite file, or jdbc:postgresql://HOST/DB with the password in "
+                    + "POSMORTEM_ARCHIVE_PASSWORD or PGPASSWORD (default: $XDG_DATA_HOME/posmortem/incidents.db, else ~/.local/share/posmortem/incidents.db).")
+    String archive;
+
+    @Option(names = "--no-archive", description = "Keep nothing: no incident archive, no GET /incidents.")
+    boolean noArchive;
+
     @CommandLine.Mixin
     RuleSources sources = new RuleSources();
 
@@ -78,6 +90,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private TriageService service;
+    private IncidentArchive incidents;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -92,7 +105,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.flush();
             return ExitCodes.RULES;
         }
-        service = new TriageService(settings, this::load, err);
+        if (archive != null && noArchive) throw new CommandLine.ParameterException(spec.commandLine(), "--archive and --no-archive exclude each other");
+        try {
+            incidents = noArchive ? null : IncidentArchive.open(ArchiveLocation.of(archive, System.getenv()));
+        } catch (ArchiveException e) {
+            return ExitCodes.problems(err, e, ExitCodes.ARCHIVE);
+        }
+        service = new TriageService(settings, this::load, err, incidents);
         try {
             service.start(first);
         } catch (Exception e) {
@@ -102,7 +121,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("posmortem serve: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + service.port()
-                + " (POST /triage, GET /health, POST /admin/reload)");
+                + " (POST /triage, GET /health, " + (incidents == null ? "" : "GET /incidents, ") + "POST /admin/reload)"
+                + (incidents == null ? "" : "; incidents kept in " + incidents.location().display()));
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "posmortem-shutdown"));
         stopped.await();
@@ -118,8 +138,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         open(new PrintWriter(System.err, true));
     }
 
+    /** As {@link #call()} without waiting; incidents are archived only to an {@code --archive} given explicitly. */
     void open(PrintWriter log) throws Exception {
-        service = new TriageService(settings(), this::load, log);
+        incidents = archive == null || noArchive ? null : IncidentArchive.open(ArchiveLocation.of(archive, System.getenv()));
+        service = new TriageService(settings(), this::load, log, incidents);
         service.start(load());
     }
 
@@ -129,6 +151,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     void stop() {
         if (service != null) service.stop();
+        if (incidents != null) incidents.close();
         stopped.countDown();
     }
 

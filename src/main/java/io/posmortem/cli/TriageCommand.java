@@ -1,5 +1,9 @@
 package io.posmortem.cli;
 
+import io.posmortem.archive.ArchiveException;
+import io.posmortem.archive.ArchiveLocation;
+import io.posmortem.archive.ArchiveSink;
+import io.posmortem.archive.IncidentArchive;
 import io.posmortem.engine.BatchInput;
 import io.posmortem.engine.BatchInputs;
 import io.posmortem.engine.BatchOptions;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +85,17 @@ public final class TriageCommand implements Callable<Integer> {
                     + "Default: summary for a batch (several inputs, a directory or -), full for one file.")
     ReportDetail detail;
 
+    @Option(names = "--archive", arity = "0..1", fallbackValue = "", paramLabel = "PATH|URL",
+            description = "Keep every triaged input in the incident archive: a SQLite file, or jdbc:postgresql://HOST/DB with the password in "
+                    + "POSMORTEM_ARCHIVE_PASSWORD or PGPASSWORD (alone: $XDG_DATA_HOME/posmortem/incidents.db, else ~/.local/share/posmortem/incidents.db).")
+    String archive;
+
+    @Option(names = "--source", paramLabel = "LABEL", description = "With --archive: who or what submitted the inputs (kept with each incident).")
+    String source;
+
+    @Option(names = "--again", description = "With --archive: keep an incident again even when the same input was archived with the same rules and knowledge base.")
+    boolean again;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,6 +108,7 @@ public final class TriageCommand implements Callable<Integer> {
         if (traceFile != null && Files.exists(traceFile) && !Files.isRegularFile(traceFile)) {
             return usage(stderr, "--trace " + DisplayText.line(traceFile.toString()) + ": not a regular file");
         }
+        if ((source != null || again) && archive == null) return usage(stderr, "--source and --again need --archive");
         Triage triage;
         try {
             triage = sources.load();
@@ -123,11 +140,21 @@ public final class TriageCommand implements Callable<Integer> {
         BatchOptions options = new BatchOptions(format, out, traceFile, withTrace, jobs, modelConfig, configAnywhere, skipExisting, whatIf, shown);
         boolean progress = System.console() != null && files.size() > 20;
         BatchSummary summary;
+        IncidentArchive incidents = null;
         try {
-            summary = new BatchTriage(triage, options).run(files, new OutcomePrinter(stdout, stderr, progress, format, out != null, statusFormat));
+            BatchTriage runner = new BatchTriage(triage, options);
+            if (archive != null) {
+                incidents = IncidentArchive.open(ArchiveLocation.of(archive, System.getenv()));
+                runner = runner.withSink(new ArchiveSink(incidents, source, again, Clock.systemUTC()));
+            }
+            summary = runner.run(files, new OutcomePrinter(stdout, stderr, progress, format, out != null, statusFormat));
+        } catch (ArchiveException e) {
+            return ExitCodes.problems(stderr, e, ExitCodes.ARCHIVE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERNAL;
+        } finally {
+            if (incidents != null) incidents.close();
         }
         if (progress) stderr.println();
         if (files.size() > 1) {

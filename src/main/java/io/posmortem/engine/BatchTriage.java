@@ -3,6 +3,7 @@ package io.posmortem.engine;
 import io.posmortem.model.AtomicFiles;
 import io.posmortem.inference.InferenceException;
 import io.posmortem.intake.InvalidInputException;
+import io.posmortem.intake.SourceText;
 import io.posmortem.model.Problem;
 import io.posmortem.report.JsonRenderer;
 import io.posmortem.report.Report;
@@ -50,11 +51,26 @@ public final class BatchTriage {
     private final Triage triage;
     private final BatchOptions options;
     private final ReportBuilder reports;
+    private final IncidentSink sink;
 
     public BatchTriage(Triage triage, BatchOptions options) {
+        this(triage, options, null);
+    }
+
+    private BatchTriage(Triage triage, BatchOptions options, IncidentSink sink) {
         this.triage = triage;
         this.options = options;
         this.reports = triage.reports();
+        this.sink = sink;
+    }
+
+    /**
+     * This batch handing every input triaged to a report to {@code sink} as well (an archive). A
+     * sink that fails keeps the input's report and adds an {@code archive.write} problem; the batch
+     * then counts as failed.
+     */
+    public BatchTriage withSink(IncidentSink sink) {
+        return new BatchTriage(triage, options, sink);
     }
 
     /**
@@ -99,11 +115,12 @@ public final class BatchTriage {
                     anyInternal = true;
                     Report broken = reports.failed(input.name(), List.of(new Problem("internal", input.name(), "", 0, 0,
                             "internal error: " + e.getCause(), null, "please report it with this input")));
-                    result = new Result(broken, render(broken, total), null, List.of(broken.errors().get(0).oneLine()), false, null);
+                    result = new Result(broken, render(broken, total), null, List.of(broken.errors().get(0).oneLine()), false, null, false);
                 }
                 Path target = targets.isEmpty() ? null : targets.get(i);
                 if (target != null && !result.skipped()) result = write(input, target, result, runKey);
                 Report report = result.report();
+                if (result.unarchived()) anyFailed = true;
                 if (result.skipped()) skipped++;
                 if (Report.INVALID.equals(report.status())) {
                     anyInvalid = true;
@@ -160,9 +177,11 @@ public final class BatchTriage {
     /**
      * What triaging one input gives: its report, the report rendered, its trace line(s) for the
      * trace file (or null), its problem lines, whether an earlier run's report was kept instead, and
-     * the SHA-256 of the input's bytes when {@code skipExisting} needs it (else null).
+     * the SHA-256 of the input's bytes when {@code skipExisting} needs it (else null), and whether the
+     * sink failed to keep it.
      */
-    private record Result(Report report, String rendered, String trace, List<String> problems, boolean skipped, String inputSha256) {}
+    private record Result(Report report, String rendered, String trace, List<String> problems, boolean skipped, String inputSha256,
+            boolean unarchived) {}
 
     private Result triageOne(BatchInput input, int inputs, Path target, String runKey) {
         List<String> problems = new ArrayList<>();
@@ -171,7 +190,7 @@ public final class BatchTriage {
         if (input.problem() != null) {
             Report report = reports.invalid(input.name(), List.of(input.problem()));
             if (sayInvalid) problems.add(input.problem().oneLine());
-            return new Result(report, render(report, inputs), null, List.copyOf(problems), false, null);
+            return new Result(report, render(report, inputs), null, List.copyOf(problems), false, null, false);
         }
         String sha = options.skipExisting() ? DoneMarkers.sha256Of(input.path()) : null;
         if (sha != null) {
@@ -179,13 +198,20 @@ public final class BatchTriage {
             if (done != null) {
                 Report kept = new Report("posmortem", ProductVersion.VALUE, input.name(), sha, done, null, triage.knowledge().fingerprint(),
                         triage.rules().fingerprint(), triage.pack(), List.of(), List.of(), List.of(), null);
-                return new Result(kept, "", null, List.of(), true, sha);
+                return new Result(kept, "", null, List.of(), true, sha, false);
             }
         }
         Report report;
         TriageRun run = null;
+        byte[] bytes = null;
         try {
-            run = triage.run(input.path(), options.modelConfig(), options.whatIf(), options.configAnywhere());
+            if (sink == null) {
+                run = triage.run(input.path(), options.modelConfig(), options.whatIf(), options.configAnywhere());
+            } else {
+                // The bytes triaged are the bytes kept: the file is read once.
+                bytes = SourceText.readBytes(input.path());
+                run = triage.run(SourceText.of(input.path().toString(), bytes), options.modelConfig(), options.whatIf(), options.configAnywhere());
+            }
             report = reports.diagnosed(run, options.format() == ReportFormat.json ? options.detail() : ReportDetail.full);
         } catch (InvalidInputException e) {
             report = reports.invalid(input.name(), e.problems());
@@ -195,12 +221,25 @@ public final class BatchTriage {
             e.problems().forEach(p -> problems.add(p.oneLine()));
         }
         String trace = null;
-        if (run != null && (options.traceFile() != null || options.withTrace())) {
+        boolean unarchived = false;
+        if (run != null && (options.traceFile() != null || options.withTrace() || sink != null)) {
             TraceDocument doc = TraceDocuments.of(run, triage.rules().fingerprint(), triage.knowledge().fingerprint(), ProductVersion.VALUE);
+            if (sink != null) {
+                try {
+                    // The archive keeps the full report, whatever detail this batch prints: show renders it in any format.
+                    Report kept = report.status().equals(Report.DIAGNOSED) && options.format() == ReportFormat.json
+                            && options.detail() != ReportDetail.full ? reports.diagnosed(run, ReportDetail.full) : report;
+                    sink.triaged(new TriagedInput(input.name(), input.path().toString(), bytes, options.whatIf(), run, kept, doc));
+                } catch (Exception e) {
+                    unarchived = true;
+                    problems.add(new Problem("archive.write", input.name(), "", 0, 0, "the incident was not archived: " + e.getMessage(),
+                            "a writable archive", "check --archive and run again: archived incidents are not added twice").oneLine());
+                }
+            }
             if (options.traceFile() != null) trace = inputs == 1 ? JsonRenderer.prettyValue(doc) : JsonRenderer.lineValue(doc);
             if (options.withTrace()) report = report.withTrace(doc);
         }
-        return new Result(report, render(report, inputs), trace, List.copyOf(problems), false, sha);
+        return new Result(report, render(report, inputs), trace, List.copyOf(problems), false, sha, unarchived);
     }
 
     /** Writes a report and its marker; a full disk or a read-only directory fails this input's report, not the batch. */
@@ -213,7 +252,7 @@ public final class BatchTriage {
             Problem cannot = new Problem("output.write", target.toString(), "", 0, 0,
                     "cannot write the report: " + e, "a writable --out directory with free space", null);
             Report report = reports.failed(input.name(), List.of(cannot));
-            return new Result(report, result.rendered(), result.trace(), List.of(cannot.oneLine()), false, null);
+            return new Result(report, result.rendered(), result.trace(), List.of(cannot.oneLine()), false, null, result.unarchived());
         }
     }
 

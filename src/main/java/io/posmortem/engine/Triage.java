@@ -161,7 +161,15 @@ public final class Triage {
 
     /** As {@link #run(Path, Path, String)}; with {@code configAnywhere} a {@code model.config} may lie outside the input's directory tree. */
     public TriageRun run(Path input, Path modelConfig, String whatIf, boolean configAnywhere) throws InvalidInputException, InferenceException {
-        SymptomFile file = (configAnywhere ? reader.withConfigAnywhere() : reader).read(SourceText.read(input), modelConfig);
+        return run(SourceText.read(input), modelConfig, whatIf, configAnywhere);
+    }
+
+    /**
+     * As {@link #run(Path, Path, String, boolean)} on text already read; its {@code source} is the
+     * path a {@code model.config} is resolved against.
+     */
+    public TriageRun run(SourceText input, Path modelConfig, String whatIf, boolean configAnywhere) throws InvalidInputException, InferenceException {
+        SymptomFile file = (configAnywhere ? reader.withConfigAnywhere() : reader).read(input, modelConfig);
         if (whatIf != null && file.model().encoding() == io.posmortem.model.Encoding.ROPE) {
             List<BuildSpec> builds = new ArrayList<>();
             for (BuildSpec b : file.builds()) {

@@ -29,17 +29,23 @@ public record SourceText(String source, String text, String sha256) {
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
     public static SourceText read(Path path) throws InvalidInputException {
+        return of(path.toString(), readBytes(path));
+    }
+
+    /**
+     * The raw bytes of a regular file (see {@link #checkRegular}), at most {@link #MAX_BYTES} + 1 of
+     * them (one more than allowed, so {@link #of} can refuse the file as too large).
+     */
+    public static byte[] readBytes(Path path) throws InvalidInputException {
         String source = path.toString();
         checkRegular(path);
-        byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            return in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw fail("input.not-found", source, "file not found", null, "check the path");
         } catch (IOException e) {
             throw fail("input.unreadable", source, "cannot read file: " + e.getMessage(), null, null);
         }
-        return of(source, bytes);
     }
 
     /**

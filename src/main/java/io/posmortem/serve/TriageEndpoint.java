@@ -1,11 +1,20 @@
 package io.posmortem.serve;
 
+import io.posmortem.archive.ArchiveException;
+import io.posmortem.archive.IncidentArchive;
+import io.posmortem.engine.ProductVersion;
+import io.posmortem.engine.Triage;
+import io.posmortem.engine.TriagedInput;
 import io.posmortem.inference.InferenceException;
 import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.SourceText;
 import io.posmortem.model.Deadline;
 import io.posmortem.report.JsonRenderer;
 import io.posmortem.report.Report;
+import io.posmortem.report.TraceDocument;
+import io.posmortem.report.TraceDocuments;
+import io.posmortem.run.TriageRun;
+import java.time.Instant;
 import io.posmortem.serve.TriageService.Engine;
 import io.posmortem.serve.TriageService.Settings;
 import java.util.Map;
@@ -35,10 +44,12 @@ final class TriageEndpoint {
     private final Map<Object, Long> running;
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
+    private final IncidentArchive archive;
 
     /** {@code running} receives each triage in progress with its start ({@link System#nanoTime()}) while it runs. */
     TriageEndpoint(Settings settings, AtomicReference<Engine> engine, Map<Object, Long> running, ScheduledExecutorService timers,
-            ExecutorService work) {
+            ExecutorService work, IncidentArchive archive) {
+        this.archive = archive;
         this.settings = settings;
         this.engine = engine;
         this.slots = new Semaphore(settings.workers());
@@ -123,7 +134,7 @@ final class TriageEndpoint {
             work.execute(() -> {
                 Outcome o;
                 try {
-                    o = triage(e, body);
+                    o = triage(e, body, TriageService.remote(ex.request));
                 } catch (Throwable t) {
                     o = new Outcome(500, Replies.error("internal", "internal error"), "triage failed: " + t);
                 } finally {
@@ -132,7 +143,8 @@ final class TriageEndpoint {
                     slots.release();
                 }
                 timeout.cancel(false);
-                ex.answer(o.status, o.body, o.cause);
+                if (o.incident == null) ex.answer(o.status, o.body, o.cause);
+                else ex.answer(o.status, o.body, o.cause, false, Map.of(INCIDENT_HEADER, o.incident));
             });
         } catch (RejectedExecutionException x) {
             timeout.cancel(false);
@@ -142,14 +154,36 @@ final class TriageEndpoint {
         }
     }
 
-    private record Outcome(int status, String body, String cause) {}
+    /**
+     * The header of a triage's answer naming the archived incident's id, or {@code not-archived}
+     * when the archive could not keep it (the report is answered all the same).
+     */
+    static final String INCIDENT_HEADER = "X-Posmortem-Incident";
 
-    /** The status and body for one symptom file. */
-    private static Outcome triage(Engine e, byte[] body) {
+    private record Outcome(int status, String body, String cause, String incident) {
+        Outcome(int status, String body, String cause) {
+            this(status, body, cause, null);
+        }
+    }
+
+    /** The status and body for one symptom file sent from {@code client}; a report is archived if the service keeps incidents. */
+    private Outcome triage(Engine e, byte[] body, String client) {
         Report report;
         try {
-            report = e.reports().diagnosed(e.triage().runUntrusted(SourceText.of("request", body)));
-            return new Outcome(200, JsonRenderer.pretty(report), null);
+            TriageRun run = e.triage().runUntrusted(SourceText.of("request", body));
+            report = e.reports().diagnosed(run);
+            String incident = null;
+            if (archive != null) {
+                Triage t = e.triage();
+                TraceDocument doc = TraceDocuments.of(run, t.rules().fingerprint(), t.knowledge().fingerprint(), ProductVersion.VALUE);
+                try {
+                    incident = Long.toString(archive.store(new TriagedInput("request", "request", body, null, run, report, doc), client,
+                            Instant.now(), false).id());
+                } catch (ArchiveException x) {
+                    incident = "not-archived";
+                }
+            }
+            return new Outcome(200, JsonRenderer.pretty(report), null, incident);
         } catch (InvalidInputException x) {
             return new Outcome(422, JsonRenderer.pretty(e.reports().invalid("request", x.problems())), null);
         } catch (InferenceException x) {

@@ -6,12 +6,17 @@ import io.posmortem.inference.RulePackException;
 import io.posmortem.knowledge.KnowledgeBaseException;
 import io.posmortem.report.JsonRenderer;
 import io.posmortem.report.ReportBuilder;
+import io.posmortem.archive.ArchiveException;
+import io.posmortem.archive.HistoryFilter;
+import io.posmortem.archive.IncidentArchive;
+import io.posmortem.archive.IncidentSummary;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +96,7 @@ public final class TriageService {
     private final AtomicReference<Engine> engine = new AtomicReference<>();
     private final Map<Object, Long> running = new ConcurrentHashMap<>();
     private final PackReload reload;
+    private final IncidentArchive archive;
     private TriageEndpoint triage;
     private ExecutorService work;
     private ScheduledThreadPoolExecutor timers;
@@ -99,6 +105,15 @@ public final class TriageService {
     private ServerConnector connector;
 
     public TriageService(Settings settings, EngineSource source, PrintWriter log) {
+        this(settings, source, log, null);
+    }
+
+    /**
+     * A service that keeps every input it triages to a report in {@code archive} (null: none),
+     * labelled with the client's address, and lists them at {@code GET /incidents}.
+     */
+    public TriageService(Settings settings, EngineSource source, PrintWriter log, IncidentArchive archive) {
+        this.archive = archive;
         this.settings = settings;
         this.source = source;
         this.log = log;
@@ -114,7 +129,7 @@ public final class TriageService {
         work = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemon("posmortem-triage"));
         guard = new ConnectionGuard(settings.perClient(), settings.readTimeout().toNanos(), timers);
-        triage = new TriageEndpoint(settings, engine, running, timers, work);
+        triage = new TriageEndpoint(settings, engine, running, timers, work, archive);
 
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("posmortem-http");
@@ -230,7 +245,8 @@ public final class TriageService {
             case "/health" -> health(ex);
             case "/triage" -> triage.handle(ex);
             case "/admin/reload" -> reload.handle(ex);
-            default -> ex.answer(404, Replies.error("not-found", "endpoints: POST /triage, GET /health, POST /admin/reload"), null);
+            case "/incidents" -> incidents(ex);
+            default -> ex.answer(404, Replies.error("not-found", "endpoints: POST /triage, GET /health, GET /incidents, POST /admin/reload"), null);
         }
     }
 
@@ -256,7 +272,36 @@ public final class TriageService {
                 degraded ? stuck + " worker(s) past their timeout, " + stuckSessions + " rule session(s) that could not be stopped" : null);
     }
 
-    private static String remote(Request request) {
+    /** {@code GET /incidents[?limit=N]}: the newest archived incidents (at most 100 unless {@code limit}, at most 10,000), as history lists them. */
+    private void incidents(Exchange ex) {
+        if (!ex.request.getMethod().equals("GET")) {
+            ex.answer(405, Replies.error("method-not-allowed", "use GET"), null, false, Map.of("Allow", "GET"));
+            return;
+        }
+        if (archive == null) {
+            ex.answer(404, Replies.error("no-archive", "this service keeps no incidents (started with --no-archive)"), null);
+            return;
+        }
+        int limit = 100;
+        String query = ex.request.getHttpURI().getQuery();
+        if (query != null && !query.isEmpty()) {
+            if (!query.matches("limit=[0-9]{1,5}") || Integer.parseInt(query.substring(6)) < 1 || Integer.parseInt(query.substring(6)) > 10_000) {
+                ex.answer(400, Replies.error("bad-query", "the only parameter is limit=N, N from 1 to 10000"), null);
+                return;
+            }
+            limit = Integer.parseInt(query.substring(6));
+        }
+        try {
+            List<IncidentSummary> listed = archive.history(new HistoryFilter(null, null, null, null, null, null, false, limit));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("incidents", listed);
+            ex.answer(200, JsonRenderer.prettyValue(body), null);
+        } catch (ArchiveException e) {
+            ex.answer(500, Replies.error("archive", "the archive cannot be read"), e.getMessage());
+        }
+    }
+
+    static String remote(Request request) {
         SocketAddress address = request.getConnectionMetaData().getRemoteSocketAddress();
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) return inet.getAddress().getHostAddress();
         return "-";
