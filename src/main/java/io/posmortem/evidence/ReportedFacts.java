@@ -84,8 +84,8 @@ public final class ReportedFacts {
         } else if (c.backendWindow() != null) {
             boolean applied = c.backendWindow().equals("applied");
             out.add(new ReportedFact(b, "backend-window", c.backendWindow(), "the model was trained with a " + n(c.slidingWindow())
-                    + "-token sliding window, the runtime does not say whether it applies it, and engine " + c.engine() + "'s "
-                    + r.attentionBackend() + " backend " + (applied
+                    + "-token sliding window, the runtime does not say whether it applies it, and the " + r.attentionBackend()
+                    + " backend of engine " + c.engine() + " " + (applied
                             ? "applies a sliding window or refuses to serve a model that has one"
                             : "is said by the engine's own code or maintainers not to implement it, for some models or versions")
                     + " (knowledge-base/engines.yaml)"));

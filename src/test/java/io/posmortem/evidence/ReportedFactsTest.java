@@ -165,6 +165,43 @@ class ReportedFactsTest {
         }
     }
 
+    static RuntimeReport logn(Tri on) {
+        return new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null, null,
+                on, null, null, null);
+    }
+
+    @Test
+    void logNAttentionOffIsDroppedOnlyWhenTheModelsConfigAsksForIt() {
+        BuildCase asks = new BuildCase("b", "rope-configured", "rope", 2048, 8192, null, false, "rope", 10000, 4, "dynamic", Tri.NO, null,
+                2048, null, null, null, Tri.YES, null);
+        ReportedFact dropped = byName(facts(asks, logn(Tri.NO), 1.0, 0, 0.01)).get("logn-attention");
+        assertEquals("dropped", dropped.state());
+        // ln 8192 / ln 2048 = 13 ln 2 / 11 ln 2 = 13/11 = 1.1818...
+        assertTrue(dropped.text().contains("1.182 at 8,192 tokens"), dropped.text());
+        assertEquals("on", byName(facts(asks, logn(Tri.YES), 1.0, 0, 0.01)).get("logn-attention").state());
+        BuildCase silent = new BuildCase("b", "rope-configured", "rope", 2048, 8192, null, false, "rope", 10000, 4, "dynamic", Tri.NO, null,
+                2048, null, null, null, Tri.UNKNOWN, null);
+        assertEquals("off", byName(facts(silent, logn(Tri.NO), 1.0, 0, 0.01)).get("logn-attention").state());
+        assertEquals(null, byName(facts(asks, logn(Tri.UNKNOWN), 1.0, 0, 0.01)).get("logn-attention"), "not reported: no fact");
+    }
+
+    @Test
+    void theBackendsSlidingWindowBehaviourIsAFactOnlyWhenTheRuntimeDoesNotReportTheWindow() {
+        BuildCase sdpa = new BuildCase("b", "rope-none", "rope", 8192, 8192, null, false, "rope", 10000, 1, "default", Tri.NO, 4096, 8192,
+                null, "transformers", null, Tri.UNKNOWN, "not-implemented");
+        RuntimeReport unreported = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null,
+                null, null, null, Tri.UNKNOWN, null, "sdpa", null);
+        Map<String, ReportedFact> f = byName(facts(sdpa, unreported, 1.0, 0, 0.01));
+        assertEquals("not-implemented", f.get("backend-window").state());
+        assertTrue(f.get("backend-window").text().contains("the sdpa backend of engine transformers is said"), f.get("backend-window").text());
+        assertEquals(null, f.get("sliding-window"));
+        RuntimeReport reported = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.YES, Tri.UNKNOWN, null, null,
+                null, null, null, Tri.UNKNOWN, null, "sdpa", null);
+        Map<String, ReportedFact> g = byName(facts(sdpa, reported, 1.0, 0, 0.01));
+        assertEquals("applied", g.get("sliding-window").state(), "what the runtime reports wins over what the backend usually does");
+        assertEquals(null, g.get("backend-window"));
+    }
+
     @Test
     void theEngineTheBuildNamesIsAFactOnlyWhenKnown() {
         BuildCase known = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, null, 4096, null, "vllm", null, Tri.UNKNOWN, null);
