@@ -82,6 +82,14 @@ public final class ReportedFacts {
             boolean applied = r.slidingWindow() == Tri.YES;
             out.add(new ReportedFact(b, "sliding-window", applied ? "applied" : "ignored", "the model was trained with a "
                     + n(c.slidingWindow()) + "-token sliding window and the runtime reports " + (applied ? "applying" : "not applying") + " it"));
+        } else if (c.backendWindow() != null) {
+            boolean applied = c.backendWindow().equals("applied");
+            out.add(new ReportedFact(b, "backend-window", c.backendWindow(), "the model was trained with a " + n(c.slidingWindow())
+                    + "-token sliding window, the runtime does not say whether it applies it, and the " + r.attentionBackend()
+                    + " backend of engine " + c.engine() + " " + (applied
+                            ? "applies a sliding window or refuses to serve a model that has one"
+                            : "is said by the engine's own code or maintainers not to implement it, for some models or versions")
+                    + " (knowledge-base/engines.yaml)"));
         }
         if (r.kvCacheDtype() != null) {
             Dtype kv = Dtype.of(r.kvCacheDtype());
@@ -141,8 +149,12 @@ public final class ReportedFacts {
         }
         if (r.lognAttention() != Tri.UNKNOWN) {
             boolean on = r.lognAttention() == Tri.YES;
-            out.add(new ReportedFact(b, "logn-attention", on ? "on" : "off", on
+            boolean dropped = !on && c.lognAttention() == Tri.YES;
+            out.add(new ReportedFact(b, "logn-attention", on ? "on" : dropped ? "dropped" : "off", on
                     ? "the engine scales attention logits by log(n) / log(" + n(c.trainedContext()) + ") past the trained length"
+                    : dropped ? "the model's config sets use_logn_attn, and the engine does not scale attention logits with length: past "
+                            + n(c.trainedContext()) + " tokens they miss the factor log(n) / log(" + n(c.trainedContext()) + "), "
+                            + n(Math.log(c.targetContext()) / Math.log(c.trainedContext())) + " at " + n(c.targetContext()) + " tokens"
                     : "the engine does not scale attention logits with length"));
         }
         if (r.weightBits() != null) {

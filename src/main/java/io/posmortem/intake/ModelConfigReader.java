@@ -26,7 +26,8 @@ public final class ModelConfigReader {
     /** Top-level keys that bear on position and are listed as entries for lint. */
     static final Set<String> POSITIONAL_KEYS = Set.of("rope_theta", "max_position_embeddings", "original_max_position_embeddings",
             "partial_rotary_factor", "head_dim", "sliding_window", "rope_scaling", "rope_parameters", "max_seq_len", "n_positions",
-            "relative_attention_num_buckets", "relative_attention_max_distance", "rope_type", "rope_scaling_factor", "rotary_pct");
+            "relative_attention_num_buckets", "relative_attention_max_distance", "rope_type", "rope_scaling_factor", "rotary_pct",
+            "use_logn_attn");
 
     /**
      * Reads {@code file} (a regular file). A file that is not JSON is reported by line and column

@@ -323,7 +323,8 @@ public final class SymptomFileReader {
                 base = 10_000;
             }
             RotaryLayout layout = m.rotaryLayout() == null ? null : WireName.parse(RotaryLayout.class, m.rotaryLayout());
-            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window, stages, layout, layers(m.layers()));
+            ModelSpec spec = new ModelSpec(name, encoding, headDim, heads, trained, base, fraction, window, stages, layout, layers(m.layers()),
+                    Tri.of(c == null ? null : c.topLevelFlag("use_logn_attn")));
             if (encoding == Encoding.ROPE && encodingKnown && known("/model/head_dim") && known("/model/rotary_fraction")
                     && (spec.rotaryDims() < 4 || spec.rotaryDims() % 2 != 0)) {
                 report("value.rotary-dims", m.rotaryFraction() != null ? "/model/rotary_fraction" : "/model/head_dim",

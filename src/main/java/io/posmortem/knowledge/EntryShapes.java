@@ -93,10 +93,12 @@ final class EntryShapes {
         }
     }
 
-    record EngineEntry(String id, String name, List<String> aliases, java.util.Map<String, String> scaling, List<String> references) {
+    record EngineEntry(String id, String name, List<String> aliases, java.util.Map<String, String> scaling,
+                       java.util.Map<String, String> slidingWindow, List<String> references) {
         ServingEngine toModel() {
             return new ServingEngine(strip(id), strip(name), list(aliases).stream().map(String::strip).toList(),
-                    scaling == null ? java.util.Map.of() : java.util.Map.copyOf(scaling), list(references));
+                    scaling == null ? java.util.Map.of() : java.util.Map.copyOf(scaling),
+                    slidingWindow == null ? java.util.Map.of() : java.util.Map.copyOf(slidingWindow), list(references));
         }
     }
 

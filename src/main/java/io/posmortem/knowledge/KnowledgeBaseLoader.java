@@ -159,6 +159,9 @@ public final class KnowledgeBaseLoader {
             e.references().forEach(r -> expect(en, engines.pointer(e.id()) + "/references", "reference", r, references));
             if (!e.scaling().isEmpty() && e.references().isEmpty()) en.problem("kb.missing", engines.pointer(e.id()) + "/references",
                     "engine " + e.id() + " states how it applies rope scaling without a source", "cite the code or thread in references");
+            if (!e.slidingWindow().isEmpty() && e.references().isEmpty()) en.problem("kb.missing", engines.pointer(e.id()) + "/references",
+                    "engine " + e.id() + " states how its attention backends treat a sliding window without a source",
+                    "cite the code or thread in references");
             for (String alias : e.aliases()) {
                 String owner = aliasOwner.putIfAbsent(alias, e.id());
                 if (owner != null) en.problem("kb.duplicate-id", engines.pointer(e.id()) + "/aliases",

@@ -46,7 +46,8 @@ public final class SubjectPlan {
                 kind.statedReading(), kind.loose(), WireName.of(model.encoding()), model.ropeBase(), r.factor(),
                 method, r.fineTuned(), model.slidingWindow(),
                 model.longestTrained(), model.rotaryLayout() == null ? null : model.rotaryLayout().wireName(),
-                engine == null ? null : engine.id(), engine == null ? null : engine.scalingOf(method));
+                engine == null ? null : engine.id(), engine == null ? null : engine.scalingOf(method), model.lognAttention(),
+                engine == null || model.slidingWindow() == null ? null : engine.slidingWindowOf(build.runtime().attentionBackend()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.posmortem.archive;
 
+import io.posmortem.report.ReportDetail;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,7 +103,7 @@ class ArchiveCrashTest {
                 if (isNew) added.incrementAndGet();
                 return isNew;
             };
-            new BatchTriage(triage, new BatchOptions(ReportFormat.json, null, null, false, 2, null, false, false, null))
+            new BatchTriage(triage, new BatchOptions(ReportFormat.json, null, null, false, 2, null, false, false, null, ReportDetail.full))
                     .withSink(counting).run(batch.stream().map(BatchInput::of).toList(), o -> {});
             assertEquals(batch.size(), archive.count());
             assertEquals(batch.size() - before.size(), added.get());

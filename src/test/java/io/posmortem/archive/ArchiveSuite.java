@@ -1,5 +1,6 @@
 package io.posmortem.archive;
 
+import io.posmortem.report.ReportDetail;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +60,7 @@ abstract class ArchiveSuite {
     }
 
     BatchSummary archiveBatch(List<Path> inputs, String source, boolean again) throws InterruptedException {
-        BatchTriage batch = new BatchTriage(triage, new BatchOptions(ReportFormat.json, null, null, false, 2, null, false, false, null))
+        BatchTriage batch = new BatchTriage(triage, new BatchOptions(ReportFormat.json, null, null, false, 2, null, false, false, null, ReportDetail.full))
                 .withSink(new ArchiveSink(archive, source, again, CLOCK));
         return batch.run(inputs.stream().map(BatchInput::of).toList(), o -> {});
     }

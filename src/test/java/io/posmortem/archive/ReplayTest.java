@@ -1,5 +1,6 @@
 package io.posmortem.archive;
 
+import io.posmortem.report.ReportDetail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class ReplayTest {
         }
         try (IncidentArchive archive = IncidentArchive.open(ArchiveLocation.of(dir.resolve("incidents.db").toString(), Map.of()))) {
             Clock clock = Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC);
-            new BatchTriage(full, new BatchOptions(ReportFormat.json, null, null, false, 0, null, false, false, null))
+            new BatchTriage(full, new BatchOptions(ReportFormat.json, null, null, false, 0, null, false, false, null, ReportDetail.full))
                     .withSink(new ArchiveSink(archive, "fixtures", false, clock))
                     .run(incidents.stream().map(BatchInput::of).toList(), o -> {});
             Map<String, Long> idByInput = new TreeMap<>();

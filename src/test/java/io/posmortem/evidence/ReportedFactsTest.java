@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReportedFactsTest {
 
     static BuildCase build(Tri fineTuned) {
-        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, 8192, null, null, null);
+        return new BuildCase("b", "rope-configured", "rope", 8192, 131072, null, false, "rope", 500000, 8, "yarn", fineTuned, null, 8192, null, null, null, Tri.UNKNOWN, null);
     }
 
     static RuntimeReport runtime(Double base, Double factor, Double attention, Integer window) {
@@ -74,7 +74,7 @@ class ReportedFactsTest {
 
     @Test
     void theRuntimesSlidingWindowIsAFactOnlyWhenReported() {
-        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null, null, null);
+        BuildCase windowed = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, 2047, 4096, null, null, null, Tri.UNKNOWN, null);
         for (Tri applied : Tri.values()) {
             RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, applied, Tri.UNKNOWN, null, null, null, null, null,
                     Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
@@ -118,7 +118,7 @@ class ReportedFactsTest {
 
     @Test
     void theTrainedBaseServedForABuildThatSetsAnotherIsADroppedBase() {
-        BuildCase c = new BuildCase("b", "rope-new-base", "rope", 2048, 32768, null, false, "rope", 10000, 1, "default", Tri.YES, null, 2048, null, null, null);
+        BuildCase c = new BuildCase("b", "rope-new-base", "rope", 2048, 32768, null, false, "rope", 10000, 1, "default", Tri.YES, null, 2048, null, null, null, Tri.UNKNOWN, null);
         RuntimeReport trained = runtime(10000.0, null, null, null);
         Map<String, ReportedFact> lost = byName(ReportedFacts.of(c, trained, PositionReport.of("b", PositionHandling.UNREPORTED), List.of(),
                 List.of(), 1.0, 0, 500000.0, 0.01, 128));
@@ -140,7 +140,7 @@ class ReportedFactsTest {
     @Test
     void positionHandlingLayersLayoutAndBatchesBecomeStates() {
         BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 4096, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
-                131072, "half-split", null, null);
+                131072, "half-split", null, null, Tri.UNKNOWN, null);
         RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
                 "static", Tri.YES, 4, "sdpa", "interleaved", 80, Tri.NO, Tri.YES);
         PositionReport p = new PositionReport("b", Tri.YES, 0, Tri.YES, Tri.NO, Tri.YES, Tri.NO, Tri.YES, "self-extend", 4, 1024, null);
@@ -166,9 +166,46 @@ class ReportedFactsTest {
         }
     }
 
+    static RuntimeReport logn(Tri on) {
+        return new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null, null,
+                on, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
+    }
+
+    @Test
+    void logNAttentionOffIsDroppedOnlyWhenTheModelsConfigAsksForIt() {
+        BuildCase asks = new BuildCase("b", "rope-configured", "rope", 2048, 8192, null, false, "rope", 10000, 4, "dynamic", Tri.NO, null,
+                2048, null, null, null, Tri.YES, null);
+        ReportedFact dropped = byName(facts(asks, logn(Tri.NO), 1.0, 0, 0.01)).get("logn-attention");
+        assertEquals("dropped", dropped.state());
+        // ln 8192 / ln 2048 = 13 ln 2 / 11 ln 2 = 13/11 = 1.1818...
+        assertTrue(dropped.text().contains("1.182 at 8,192 tokens"), dropped.text());
+        assertEquals("on", byName(facts(asks, logn(Tri.YES), 1.0, 0, 0.01)).get("logn-attention").state());
+        BuildCase silent = new BuildCase("b", "rope-configured", "rope", 2048, 8192, null, false, "rope", 10000, 4, "dynamic", Tri.NO, null,
+                2048, null, null, null, Tri.UNKNOWN, null);
+        assertEquals("off", byName(facts(silent, logn(Tri.NO), 1.0, 0, 0.01)).get("logn-attention").state());
+        assertEquals(null, byName(facts(asks, logn(Tri.UNKNOWN), 1.0, 0, 0.01)).get("logn-attention"), "not reported: no fact");
+    }
+
+    @Test
+    void theBackendsSlidingWindowBehaviourIsAFactOnlyWhenTheRuntimeDoesNotReportTheWindow() {
+        BuildCase sdpa = new BuildCase("b", "rope-none", "rope", 8192, 8192, null, false, "rope", 10000, 1, "default", Tri.NO, 4096, 8192,
+                null, "transformers", null, Tri.UNKNOWN, "not-implemented");
+        RuntimeReport unreported = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null,
+                null, null, null, Tri.UNKNOWN, null, "sdpa", null, null, Tri.UNKNOWN, Tri.UNKNOWN);
+        Map<String, ReportedFact> f = byName(facts(sdpa, unreported, 1.0, 0, 0.01));
+        assertEquals("not-implemented", f.get("backend-window").state());
+        assertTrue(f.get("backend-window").text().contains("the sdpa backend of engine transformers is said"), f.get("backend-window").text());
+        assertEquals(null, f.get("sliding-window"));
+        RuntimeReport reported = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.YES, Tri.UNKNOWN, null, null,
+                null, null, null, Tri.UNKNOWN, null, "sdpa", null, null, Tri.UNKNOWN, Tri.UNKNOWN);
+        Map<String, ReportedFact> g = byName(facts(sdpa, reported, 1.0, 0, 0.01));
+        assertEquals("applied", g.get("sliding-window").state(), "what the runtime reports wins over what the backend usually does");
+        assertEquals(null, g.get("backend-window"));
+    }
+
     @Test
     void theEngineTheBuildNamesIsAFactOnlyWhenKnown() {
-        BuildCase known = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, null, 4096, null, "vllm", null);
+        BuildCase known = new BuildCase("b", "rope-none", "rope", 4096, 4096, null, false, "rope", 10000, 1, "default", Tri.NO, null, 4096, null, "vllm", null, Tri.UNKNOWN, null);
         Map<String, ReportedFact> f = byName(facts(known, runtime(null, null, null, null), 1.0, 0, 0.01));
         assertEquals("vllm", f.get("engine").state());
         assertEquals("the runtime the build names is engine vllm", f.get("engine").text());
@@ -179,7 +216,7 @@ class ReportedFactsTest {
     void theEnginesKnownWayOfApplyingALengthDependentScalingIsAFactUnlessTheRuntimeReportsItsOwn() {
         // knowledge-base/engines.yaml: vLLM applies dynamic NTK statically; llama.cpp picks LongRoPE's factors by allocation.
         BuildCase dynamicOnVllm = new BuildCase("b", "rope-configured", "rope", 4096, 8192, null, false, "rope", 10000, 2, "dynamic", Tri.NO,
-                null, 4096, null, "vllm", "static");
+                null, 4096, null, "vllm", "static", Tri.UNKNOWN, null);
         ReportedFact applied = byName(facts(dynamicOnVllm, runtime(null, null, null, null), 1.0, 0, 0.01)).get("scaling-applied");
         assertEquals("static", applied.state());
         assertEquals(true, applied.text().startsWith("engine vllm applies dynamic NTK with one base for every request"), applied.text());
@@ -188,7 +225,7 @@ class ReportedFactsTest {
         assertEquals("per-length", byName(facts(dynamicOnVllm, saysPerLength, 1.0, 0, 0.01)).get("scaling-applied").state(),
                 "what the runtime reports wins over what the engine usually does");
         BuildCase longropeOnLlamaCpp = new BuildCase("b", "rope-configured", "rope", 4096, 131072, null, false, "rope", 10000, 32, "longrope",
-                Tri.NO, null, 4096, null, "llama.cpp", "by-allocation");
+                Tri.NO, null, 4096, null, "llama.cpp", "by-allocation", Tri.UNKNOWN, null);
         Map<String, ReportedFact> f = byName(facts(longropeOnLlamaCpp, runtime(null, null, null, null), 1.0, 0, 0.01));
         assertEquals("by-allocation", f.get("longrope-factors").state());
         assertEquals(null, f.get("scaling-applied"), "scaling-applied is about dynamic NTK");
@@ -197,7 +234,7 @@ class ReportedFactsTest {
     @Test
     void aRopeModelWithoutLocalAndGlobalLayersSaysEveryLayerRotatesAlike() {
         BuildCase c = new BuildCase("b", "as-shipped-rope", "rope", 8192, 8192, null, false, "rope", 10000, 1, "default", Tri.UNKNOWN, null,
-                8192, null, null, null);
+                8192, null, null, null, Tri.UNKNOWN, null);
         RuntimeReport r = new RuntimeReport("b", null, null, null, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null,
                 null, Tri.UNKNOWN, null, null, null, null, Tri.UNKNOWN, Tri.UNKNOWN);
         PositionReport p = new PositionReport("b", Tri.UNKNOWN, null, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, null, null, null);
@@ -208,7 +245,7 @@ class ReportedFactsTest {
         ModelLayers gemma = new ModelLayers("b", 6, 10000.0, 1024, Tri.NO, null, null);
         assertEquals("yes", byName(ReportedFacts.of(c, r, p, List.of(gemma), List.of(), 1.0, 0, null, 0.01, 128)).get("local-global-layers").state());
         BuildCase alibi = new BuildCase("b", "as-shipped-alibi", "relative-bias", 2048, 2048, null, false, "alibi", 10000, 1, "default", Tri.UNKNOWN,
-                null, 2048, null, null, null);
+                null, 2048, null, null, null, Tri.UNKNOWN, null);
         assertEquals(null, byName(ReportedFacts.of(alibi, r, p, List.of(), List.of(), 1.0, 0, null, 0.01, 128)).get("local-global-layers"));
     }
 }

@@ -203,4 +203,19 @@ class SymptomFileV2Test {
         List<Problem> p = problems(RUNTIME_ONLY.replace("trained_context: 4096, ", "").replace("model: {", "model: {name: in-house-7b, "));
         assertEquals("schema.required", p.get(0).code(), "an unknown family is not guessed");
     }
+
+    @Test
+    void aConfigsUseLognAttnSaysWhetherTheModelAsksForLogNScaling() throws Exception {
+        // fixtures/classes/logn-attention-dropped.config.json is Qwen-7B's shape with "use_logn_attn": true.
+        SymptomFile withConfig = new SymptomFileReader(vocabulary).read(Path.of("fixtures/classes/logn-attention-dropped.yaml"));
+        assertEquals(io.posmortem.model.Tri.YES, withConfig.model().lognAttention());
+        SymptomFile without = read("""
+                posmortem: 2
+                model: {positional_encoding: rope, trained_context: 2048}
+                builds:
+                  - id: b
+                    observations: [{capability: output-quality, outcome: degraded}]
+                """);
+        assertEquals(io.posmortem.model.Tri.UNKNOWN, without.model().lognAttention());
+    }
 }

@@ -50,8 +50,8 @@ class EngineNamesTest {
 
     @Test
     void atTheSamePlaceTheLongerAliasWins() {
-        ServingEngine shortName = new ServingEngine("a", "A", java.util.List.of("llama"), java.util.Map.of(), java.util.List.of());
-        ServingEngine longName = new ServingEngine("b", "B", java.util.List.of("llama server"), java.util.Map.of(), java.util.List.of());
+        ServingEngine shortName = new ServingEngine("a", "A", java.util.List.of("llama"), java.util.Map.of(), java.util.Map.of(), java.util.List.of());
+        ServingEngine longName = new ServingEngine("b", "B", java.util.List.of("llama server"), java.util.Map.of(), java.util.Map.of(), java.util.List.of());
         assertEquals("b", EngineNames.match("Llama Server 2", java.util.List.of(shortName, longName)).orElseThrow().id());
         assertEquals("a", EngineNames.match("llama 2", java.util.List.of(shortName, longName)).orElseThrow().id());
     }

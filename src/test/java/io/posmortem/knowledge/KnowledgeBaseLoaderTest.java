@@ -56,6 +56,34 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void anEnginesSlidingWindowBehaviourNeedsASourceAndAKnownBackendAndState(@TempDir Path dir) throws Exception {
+        for (String name : KnowledgeBaseLoader.FILES) Files.copy(Path.of("knowledge-base", name), dir.resolve(name));
+        Path engines = dir.resolve("engines.yaml");
+        Files.writeString(engines, Files.readString(engines)
+                .replace("  - id: ollama\n    name: Ollama\n    aliases: [ollama]\n",
+                        "  - id: ollama\n    name: Ollama\n    aliases: [ollama]\n    sliding_window: {sdpa: applied}\n")
+                .replace("  - id: tgi\n    name: Text Generation Inference (TGI)\n",
+                        "  - id: tgi\n    name: Text Generation Inference (TGI)\n    sliding_window: {flash-attn: ignored}\n    references: [jiang2023-mistral]\n"));
+        List<Problem> problems = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(dir)).problems();
+        String all = problems.stream().map(Problem::oneLine).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(all.contains("engine ollama states how its attention backends treat a sliding window without a source"), all);
+        assertTrue(all.contains("flash-attn"), all);
+        assertTrue(all.contains("ignored"), all);
+    }
+
+    @Test
+    void theShippedEnginesSayWhichBackendsApplyASlidingWindow() throws Exception {
+        // transformers #29623 / Qwen2's load warning: flash_attention_2 applies it, sdpa does not for some models;
+        // vLLM #48011, #9679, #3385, #24358: flash-attention, xformers and flex apply it or refuse the model.
+        var kb = KnowledgeBaseLoader.load(Path.of("knowledge-base"));
+        assertEquals("not-implemented", kb.engines().get("transformers").slidingWindowOf("sdpa"));
+        assertEquals("applied", kb.engines().get("transformers").slidingWindowOf("flash-attention"));
+        assertEquals(null, kb.engines().get("transformers").slidingWindowOf("eager"), "the sources disagree by model family");
+        assertEquals("applied", kb.engines().get("vllm").slidingWindowOf("flash-attention"));
+        assertEquals(null, kb.engines().get("llama.cpp").slidingWindowOf("flash-attention"));
+    }
+
+    @Test
     void aMissingFileIsReported(@TempDir Path dir) {
         // callers that only report problems catch the common base
         List<Problem> problems = assertThrows(ProblemsException.class, () -> KnowledgeBaseLoader.load(dir)).problems();

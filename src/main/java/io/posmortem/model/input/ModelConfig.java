@@ -32,6 +32,12 @@ public record ModelConfig(
         BucketSpec buckets,
         List<Entry> entries) {
 
+    /** A top-level boolean key among the entries ({@code use_logn_attn}), or null when absent or not a boolean. */
+    public Boolean topLevelFlag(String key) {
+        return entries.stream().filter(e -> e.section().equals("top") && e.key().equals(key))
+                .map(Entry::value).filter(v -> v.equals("true") || v.equals("false")).map(Boolean::valueOf).findFirst().orElse(null);
+    }
+
     /** One key of the config: {@code section} is {@code top} or the block's key. */
     public record Entry(String section, String key, String pointer, String value) {}
 }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param trainedStages  the lengths the model was trained at in turn, shortest first (empty: one stage)
  * @param rotaryLayout   the rotary layout the weights expect, or null when not given
  * @param layers         layers with their own positional scheme, or null when all layers are alike
+ * @param lognAttention  whether the model's config asks for log-n attention scaling past the trained
+ *                       length (Qwen's {@code use_logn_attn}); {@code UNKNOWN} when no config says
  */
 public record ModelSpec(
         String name,
@@ -29,7 +31,8 @@ public record ModelSpec(
         Integer slidingWindow,
         List<Integer> trainedStages,
         RotaryLayout rotaryLayout,
-        LayerScheme layers) {
+        LayerScheme layers,
+        Tri lognAttention) {
 
     /** The longest length the model was trained at: the last of its training stages, else its trained context. */
     public int longestTrained() {

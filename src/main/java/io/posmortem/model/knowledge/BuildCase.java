@@ -23,6 +23,13 @@ import io.posmortem.model.*;
  *                         ({@code engines.yaml} {@code scaling}: {@code static}, {@code per-length},
  *                         {@code ignored} for dynamic; {@code by-allocation}, {@code mid-sequence},
  *                         {@code at-crossing-reprefill} for longrope), or null
+ * @param lognAttention    whether the model's config asks for log-n attention scaling past the
+ *                         trained length ({@code use_logn_attn}); {@code UNKNOWN} without a config
+ *                         that says
+ * @param backendWindow    how the engine's attention backend ({@code runtime.attention_backend})
+ *                         treats a trained sliding window, for a model that has one
+ *                         ({@code engines.yaml} {@code sliding_window}: {@code applied},
+ *                         {@code not-implemented}), or null when not known
  */
 public record BuildCase(
         String build,
@@ -41,4 +48,6 @@ public record BuildCase(
         int longestTrained,
         String rotaryLayout,
         String engine,
-        String engineScaling) implements BuildScoped {}
+        String engineScaling,
+        Tri lognAttention,
+        String backendWindow) implements BuildScoped {}
