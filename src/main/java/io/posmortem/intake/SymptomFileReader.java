@@ -386,7 +386,7 @@ public final class SymptomFileReader {
                 } else if (config != null && config.maxPositions() != null) {
                     target = config.maxPositions();
                     assume(rp + "/target_context", target, config.source() + ": max_position_embeddings");
-                } else if (kind.startsWith(AS_SHIPPED)) {
+                } else if (kind != null && kind.startsWith(AS_SHIPPED)) {
                     target = model.longestTrained();
                     assume(rp + "/target_context", target, "served as shipped: the length the model was trained at");
                 } else {
