@@ -135,6 +135,9 @@ public final class TriageCommand implements Callable<Integer> {
             return usage(stderr, "several HTML reports need --out DIR (one page per input)");
         }
         if (detail != null && format != ReportFormat.json) return usage(stderr, "--detail shapes JSON reports; it needs --format json");
+        if (withTrace && format != ReportFormat.json) {
+            return usage(stderr, "--with-trace embeds the trace in a JSON report; it needs --format json (or write the trace on its own with --trace FILE)");
+        }
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(p -> p.toString().equals("-") || Files.isDirectory(p));
         ReportDetail shown = detail != null ? detail : batch ? ReportDetail.summary : ReportDetail.full;
         BatchOptions options = new BatchOptions(format, out, traceFile, withTrace, jobs, modelConfig, configAnywhere, skipExisting, whatIf, shown);
