@@ -13,8 +13,7 @@ import java.util.Map;
 
 /**
  * Why not: the stated retrofit's literal reading when the rules rejected it
- * ({@link StatedReadingRejected}: a decided verdict names another answer, or the evidence rejects
- * the reading outright), then the runner-up the rules named ({@link RunnerUp}: behind a decided or
+ * ({@link StatedReadingRejected}: the evidence rejects the reading, and the verdict is not no-fault), then the runner-up the rules named ({@link RunnerUp}: behind a decided or
  * undecided leader, or the least contradicted answer when nothing fits), each with what its
  * mechanism cannot do, the conclusion rule's sentence and the evidence against it. A literal
  * reading that co-leads, or any reading in a no-fault build, is never listed as rejected.

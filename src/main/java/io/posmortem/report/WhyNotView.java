@@ -7,7 +7,7 @@ import java.util.List;
  * reject it) and the runner-up (in every verdict but no-fault).
  *
  * @param statedReading whether this is the literal reading of the build's stated retrofit kind, rejected by the rules
- *                      ({@code conclude.stated-reading-rejected} or {@code conclude.stated-reading-contradicted})
+ *                      ({@code conclude.stated-reading-rejected})
  * @param limit         what this mechanism cannot do (knowledge base)
  * @param conclusion    the explanation of the conclusion rule that named it (rejected reading or runner-up)
  * @param against       the evidence against it
