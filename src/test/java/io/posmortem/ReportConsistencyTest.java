@@ -14,6 +14,7 @@ import io.posmortem.report.BuildReport;
 import io.posmortem.report.CandidateView;
 import io.posmortem.report.DiagnosisView;
 import io.posmortem.report.DisplayText;
+import io.posmortem.report.ExplanationRenderer;
 import io.posmortem.report.HypothesisView;
 import io.posmortem.report.MarkdownRenderer;
 import io.posmortem.report.Report;
@@ -278,6 +279,9 @@ class ReportConsistencyTest {
         assertTrue(text.contains("why not yarn-attention-factor-excess (YaRN attention factor over-applied), score -0.42, rejected:"), text);
         String markdown = MarkdownRenderer.render(report);
         assertTrue(markdown.contains("| served | not-explained | no candidate mechanism has positive support |  | none |"), markdown);
+        TriageRun run = triage.run(Path.of("fixtures/near-miss/prompt-truncated.yaml"));
+        String explained = ExplanationRenderer.render(triage.explain(run, triage.report(run)));
+        assertTrue(explained.contains("\n== served: not-explained\n"), "explain names no hypothesis either: " + explained);
     }
 
     /**
