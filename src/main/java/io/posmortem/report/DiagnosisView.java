@@ -31,6 +31,8 @@ public record DiagnosisView(
      * hypothesis has its own why-not); neither is the no-fault answer, which is no hypothesis.
      */
     public boolean namesLeader() {
+        // A report an earlier posmortem archived has no candidates: it is shown as it was then.
+        if (candidates == null) return !"no-fault".equals(verdict);
         return candidates.stream().anyMatch(c -> c.hypothesis().equals(hypothesis));
     }
 }

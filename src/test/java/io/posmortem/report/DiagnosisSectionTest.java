@@ -68,4 +68,11 @@ class DiagnosisSectionTest {
         assertEquals(List.of(), d.candidates(), "0.004 is under the 0.005 floor");
         assertFalse(d.namesLeader());
     }
+
+    /** A report archived by a posmortem without candidates[] reads back with null: shown as it was, leader named unless no-fault. */
+    @Test
+    void aReportWithoutCandidatesNamesItsLeaderAsBefore() {
+        assertTrue(new DiagnosisView("h-b", "Title h-b", 0.8, "diagnosed", "s", "c", null, List.of(), null).namesLeader());
+        assertFalse(new DiagnosisView("none", "no fault", 0, "no-fault", "s", "c", null, List.of(), null).namesLeader());
+    }
 }
