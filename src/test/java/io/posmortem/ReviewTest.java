@@ -63,6 +63,9 @@ class ReviewTest {
         assertEquals(ExitCodes.USAGE, cli.exit(), cli.err());
         assertTrue(cli.err().contains("has 2 builds (build-a, build-b)") && cli.err().contains("add --build ID"), cli.err());
         assertTrue(Files.notExists(out), "nothing is written");
+        Cli unknown = Cli.run("review", file.toString(), "--verdict", "uniform-rope-interpolation", "--build", "build-c", "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, unknown.exit());
+        assertTrue(unknown.err().contains("no build 'build-c'") && unknown.err().contains("builds: build-a, build-b"), unknown.err());
 
         Cli one = Cli.run("review", file.toString(), "--verdict", "uniform-rope-interpolation", "--build", "build-a", "--out", out.toString());
         assertEquals(ExitCodes.OK, one.exit(), one.err());

@@ -88,7 +88,8 @@ final class ReviewCommand implements Callable<Integer> {
             }
             List<BuildReport> builds = report.builds().stream().filter(b -> build == null || b.id().equals(build)).toList();
             if (builds.isEmpty()) {
-                stderr.println("posmortem review: no build '" + build + "' in " + input);
+                stderr.println("posmortem review: no build '" + io.posmortem.report.DisplayText.line(build) + "' in " + input + "; builds: "
+                        + String.join(", ", report.builds().stream().map(b -> io.posmortem.report.DisplayText.line(b.id())).toList()));
                 stderr.flush();
                 return ExitCodes.USAGE;
             }

@@ -52,7 +52,7 @@ public final class TriageCommand implements Callable<Integer> {
             description = "Also write the full trace (every firing, fact and binding) as JSON to FILE; JSON Lines for several inputs, written as each input completes.")
     Path traceFile;
 
-    @Option(names = "--with-trace", description = "Embed the full trace in the JSON report (field 'trace').")
+    @Option(names = "--with-trace", description = "Embed the full trace in the JSON report (field 'trace'); needs --format json.")
     boolean withTrace;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "0",
