@@ -51,4 +51,26 @@ class ReviewTest {
         assertEquals(ExitCodes.USAGE, cli.exit());
         assertTrue(cli.err().contains("did you mean 'rope-base-mismatch'?"), cli.err());
     }
+
+    /** The founding case has two builds (build-a, build-b): a verdict without --build would land in both. */
+    @Test
+    void severalBuildsNeedTheBuildNamed(@TempDir Path dir) throws Exception {
+        String fixture = Files.readString(Path.of("fixtures/seed/founding-case.yaml"));
+        Path file = dir.resolve("two-builds.yaml");
+        Files.writeString(file, fixture.substring(0, fixture.indexOf("\nexpect:") + 1));
+        Path out = dir.resolve("reviewed.yaml");
+        Cli cli = Cli.run("review", file.toString(), "--verdict", "uniform-rope-interpolation", "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, cli.exit(), cli.err());
+        assertTrue(cli.err().contains("has 2 builds (build-a, build-b)") && cli.err().contains("add --build ID"), cli.err());
+        assertTrue(Files.notExists(out), "nothing is written");
+        Cli unknown = Cli.run("review", file.toString(), "--verdict", "uniform-rope-interpolation", "--build", "build-c", "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, unknown.exit());
+        assertTrue(unknown.err().contains("no build 'build-c'") && unknown.err().contains("builds: build-a, build-b"), unknown.err());
+
+        Cli one = Cli.run("review", file.toString(), "--verdict", "uniform-rope-interpolation", "--build", "build-a", "--out", out.toString());
+        assertEquals(ExitCodes.OK, one.exit(), one.err());
+        List<BuildExpectation> expect = ExpectationReader.read(out);
+        assertEquals(1, expect.size(), "only build-a gets the verdict");
+        assertEquals("uniform-rope-interpolation", expect.get(0).diagnosis());
+    }
 }

@@ -141,4 +141,81 @@ class TraceAndExplainTest {
         Cli notTrace = Cli.run("explain", "--diff", SEED, SEED);
         assertEquals(ExitCodes.INVALID_INPUT, notTrace.exit());
     }
+
+    /**
+     * Batch traces are JSON Lines, one record per input: the diff matches records by input. Run 1
+     * triages a, b and c; run 2 triages a, b, c with an onset added to its degraded observation,
+     * and d. So the first two records are unchanged, c's conclusion changes (the onset at 20,000
+     * tokens agrees with an NTK-aware base change, ~18.7k, and not with unscaled RoPE, 4,097), and
+     * d is added.
+     */
+    @Test
+    void diffOfJsonLinesTracesComparesRecordByRecord(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("fixtures/classes/rope-extrapolation.yaml"), in.resolve("a.yaml"));
+        Files.copy(Path.of("fixtures/honest/one-weak-observation.yaml"), in.resolve("b.yaml"));
+        String c = Files.readString(Path.of("fixtures/honest/ntk-or-unapplied-no-onset.yaml"));
+        Files.writeString(in.resolve("c.yaml"), c);
+        Path a = dir.resolve("a.jsonl");
+        Cli first = Cli.run("triage", "--format", "json", "--trace", a.toString(), in.toString());
+        assertEquals(ExitCodes.OK, first.exit(), first.err());
+        assertEquals(3, Files.readAllLines(a).size(), "one trace per input");
+
+        String withOnset = c.replace("        outcome: degraded\n", "        outcome: degraded\n        onset: 20000\n");
+        assertTrue(!withOnset.equals(c));
+        Files.writeString(in.resolve("c.yaml"), withOnset);
+        Files.copy(Path.of("fixtures/contrast/ntk-long-range-break.yaml"), in.resolve("d.yaml"));
+        Path b = dir.resolve("b.jsonl");
+        assertEquals(ExitCodes.OK, Cli.run("triage", "--format", "json", "--trace", b.toString(), in.toString()).exit());
+
+        Cli diff = Cli.run("explain", "--diff", a.toString(), b.toString());
+        assertEquals(ExitCodes.OK, diff.exit(), diff.err());
+        String out = diff.out();
+        assertFalse(out.contains("no differences"), out);
+        assertTrue(out.contains("3 input(s) in both, 1 changed; 1 added, 0 removed"), out);
+        assertTrue(out.contains("added: " + in.resolve("d.yaml")), out);
+        assertTrue(out.contains("explain --diff " + a + ":3 " + b + ":3"), "c is the third record of each: " + out);
+        assertTrue(out.contains("conclusion: insufficient-evidence ntk-aware-base-change"), out);
+        assertFalse(out.contains("a.yaml") || out.contains("b.yaml"), "unchanged inputs are not listed: " + out);
+
+        Cli json = Cli.run("explain", "--diff", a.toString(), b.toString(), "--format", "json");
+        JsonNode node = JsonMapper.builder().build().readTree(json.out());
+        assertEquals(3, node.path("compared").asInt());
+        assertEquals(1, node.path("changed").size());
+        assertEquals(in.resolve("d.yaml").toString(), node.path("added").get(0).asString());
+
+        Cli same = Cli.run("explain", "--diff", b.toString(), b.toString());
+        assertTrue(same.out().contains("no differences (4 input(s) in both)"), same.out());
+    }
+
+    /** A broken record in a JSON Lines trace is an invalid input named by file and line. */
+    @Test
+    void aBrokenJsonLinesRecordIsLocated(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("fixtures/classes/rope-extrapolation.yaml"), in.resolve("a.yaml"));
+        Files.copy(Path.of("fixtures/honest/one-weak-observation.yaml"), in.resolve("b.yaml"));
+        Path good = dir.resolve("good.jsonl");
+        assertEquals(ExitCodes.OK, Cli.run("triage", "--format", "json", "--trace", good.toString(), in.toString()).exit());
+        List<String> lines = Files.readAllLines(good);
+        Path broken = dir.resolve("broken.jsonl");
+        Files.writeString(broken, lines.get(0) + "\n" + lines.get(1).substring(0, 40) + "\n{\"tool\": \"posmortem\"}\n");
+        Cli diff = Cli.run("explain", "--diff", good.toString(), broken.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, diff.exit(), diff.out());
+        assertTrue(diff.err().contains(broken + ":2:"), "the cut record, with its line: " + diff.err());
+        assertTrue(diff.err().contains(broken + ":3: not a posmortem trace"), "every broken record in one pass: " + diff.err());
+    }
+
+    /** --with-trace embeds the trace in a JSON report; with any other format it is a usage error, not silently ignored. */
+    @Test
+    void withTraceOutsideJsonIsAUsageError() {
+        Cli text = Cli.run("triage", "--with-trace", SEED);
+        assertEquals(ExitCodes.USAGE, text.exit());
+        assertTrue(text.err().contains("--with-trace") && text.err().contains("--format json"), text.err());
+        assertEquals("", text.out());
+        Cli markdown = Cli.run("triage", "--format", "markdown", "--with-trace", SEED);
+        assertEquals(ExitCodes.USAGE, markdown.exit());
+        Cli json = Cli.run("triage", "--format", "json", "--with-trace", SEED);
+        assertEquals(ExitCodes.OK, json.exit(), json.err());
+        assertTrue(json.out().contains("\"trace\""), "the trace is embedded");
+    }
 }

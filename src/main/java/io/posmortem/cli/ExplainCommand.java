@@ -11,9 +11,11 @@ import io.posmortem.report.Explanation;
 import io.posmortem.report.ExplanationRenderer;
 import io.posmortem.report.JsonRenderer;
 import io.posmortem.report.TraceDiff;
+import io.posmortem.report.TraceSetDiff;
 import io.posmortem.run.TriageRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -83,29 +85,62 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private int diff(PrintWriter out, PrintWriter err) throws InvalidInputException {
-        JsonNode a = read(diff.get(0));
-        JsonNode b = read(diff.get(1));
-        TraceDiff d = TraceDiff.of(diff.get(0).toString(), a, diff.get(1).toString(), b);
-        out.print(format == Format.json ? JsonRenderer.prettyValue(d) : d.render());
+        List<TraceSetDiff.Record> a = read(diff.get(0));
+        List<TraceSetDiff.Record> b = read(diff.get(1));
+        String nameA = diff.get(0).toString();
+        String nameB = diff.get(1).toString();
+        if (a.size() == 1 && b.size() == 1) {
+            // One trace each (one input, or an edited copy of it under another name): compared directly.
+            TraceDiff d = TraceDiff.of(nameA, a.get(0).trace(), nameB, b.get(0).trace());
+            out.print(format == Format.json ? JsonRenderer.prettyValue(d) : d.render());
+        } else {
+            TraceSetDiff d = TraceSetDiff.of(nameA, a, nameB, b);
+            out.print(format == Format.json ? JsonRenderer.prettyValue(d) : d.render());
+        }
         out.flush();
         return ExitCodes.OK;
     }
 
     /**
-     * A trace file: one JSON object (traces of several inputs, JSON Lines, are compared by their
-     * first). Like every input, only a regular file is opened ({@link SourceText#read}).
+     * A trace file: one JSON object, or JSON Lines (one trace per line, as a batch writes them);
+     * each record must be a trace. Every broken record is reported with its line, all in one pass.
+     * Like every input, only a regular file is opened ({@link SourceText#read}).
      */
-    private static JsonNode read(Path path) throws InvalidInputException {
+    private static List<TraceSetDiff.Record> read(Path path) throws InvalidInputException {
         SourceText text = SourceText.read(path);
-        String first = text.text().strip();
-        int newline = first.indexOf("\n{");
-        if (first.startsWith("{") && newline > 0 && !first.startsWith("{\n")) first = first.substring(0, newline);
-        JsonNode node = LocatedDocument.parse(new SourceText(text.source(), first, text.sha256()), LocatedDocument.Syntax.JSON).root();
-        if (!node.has("trace_version")) {
-            throw new InvalidInputException(List.of(new io.posmortem.model.Problem("trace.not-a-trace", path.toString(), "", 0, 0,
-                    "not a posmortem trace (no trace_version)", "a file written by 'posmortem triage --trace FILE'", null)));
+        String body = text.text();
+        String stripped = body.strip();
+        int firstBreak = stripped.indexOf('\n');
+        boolean lines = stripped.startsWith("{") && firstBreak > 0 && !stripped.substring(0, firstBreak).strip().equals("{");
+        List<TraceSetDiff.Record> records = new ArrayList<>();
+        List<io.posmortem.model.Problem> problems = new ArrayList<>();
+        if (!lines) {
+            JsonNode node = LocatedDocument.parse(text, LocatedDocument.Syntax.JSON).root();
+            if (!node.has("trace_version")) problems.add(notATrace(path, 0));
+            else records.add(new TraceSetDiff.Record(node.path("input").asString(""), 1, node));
+        } else {
+            String[] rows = body.split("\n", -1);
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i].isBlank()) continue;
+                // Earlier lines left empty, so a syntax problem is located at this record's own line.
+                String located = "\n".repeat(i) + rows[i];
+                try {
+                    JsonNode node = LocatedDocument.parse(new SourceText(text.source(), located, text.sha256()), LocatedDocument.Syntax.JSON).root();
+                    if (!node.has("trace_version")) problems.add(notATrace(path, i + 1));
+                    else records.add(new TraceSetDiff.Record(node.path("input").asString(""), i + 1, node));
+                } catch (InvalidInputException e) {
+                    problems.addAll(e.problems());
+                }
+            }
         }
-        return node;
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        return records;
+    }
+
+    private static io.posmortem.model.Problem notATrace(Path path, int line) {
+        return new io.posmortem.model.Problem("trace.not-a-trace", path.toString(), "", line, 0,
+                "not a posmortem trace (no trace_version)" + (line > 0 ? " in the record on this line" : ""),
+                "a file written by 'posmortem triage --trace FILE' (one JSON object, or one per line)", null);
     }
 
 }

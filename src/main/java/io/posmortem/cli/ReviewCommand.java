@@ -40,7 +40,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--verdict", required = true, paramLabel = "HYPOTHESIS", description = "The real cause, a knowledge-base hypothesis id.")
     String verdict;
 
-    @Option(names = "--build", paramLabel = "ID", description = "The build the verdict is about (default: every build).")
+    @Option(names = "--build", paramLabel = "ID", description = "The build the verdict is about (required when the file has several builds).")
     String build;
 
     @Option(names = "--out", required = true, paramLabel = "FIXTURE", description = "Where to write the fixture (e.g. reviewed/incident-123.yaml in your fixture directory).")
@@ -79,9 +79,17 @@ final class ReviewCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             Report report = triage.report(triage.run(input));
+            if (build == null && report.builds().size() > 1) {
+                stderr.println("posmortem review: " + input + " has " + report.builds().size() + " builds ("
+                        + String.join(", ", report.builds().stream().map(b -> io.posmortem.report.DisplayText.line(b.id())).toList())
+                        + "); the verdict is about one of them: add --build ID");
+                stderr.flush();
+                return ExitCodes.USAGE;
+            }
             List<BuildReport> builds = report.builds().stream().filter(b -> build == null || b.id().equals(build)).toList();
             if (builds.isEmpty()) {
-                stderr.println("posmortem review: no build '" + build + "' in " + input);
+                stderr.println("posmortem review: no build '" + io.posmortem.report.DisplayText.line(build) + "' in " + input + "; builds: "
+                        + String.join(", ", report.builds().stream().map(b -> io.posmortem.report.DisplayText.line(b.id())).toList()));
                 stderr.flush();
                 return ExitCodes.USAGE;
             }

@@ -52,7 +52,7 @@ public final class TriageCommand implements Callable<Integer> {
             description = "Also write the full trace (every firing, fact and binding) as JSON to FILE; JSON Lines for several inputs, written as each input completes.")
     Path traceFile;
 
-    @Option(names = "--with-trace", description = "Embed the full trace in the JSON report (field 'trace').")
+    @Option(names = "--with-trace", description = "Embed the full trace in the JSON report (field 'trace'); needs --format json.")
     boolean withTrace;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "0",
@@ -135,6 +135,9 @@ public final class TriageCommand implements Callable<Integer> {
             return usage(stderr, "several HTML reports need --out DIR (one page per input)");
         }
         if (detail != null && format != ReportFormat.json) return usage(stderr, "--detail shapes JSON reports; it needs --format json");
+        if (withTrace && format != ReportFormat.json) {
+            return usage(stderr, "--with-trace embeds the trace in a JSON report; it needs --format json (or write the trace on its own with --trace FILE)");
+        }
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(p -> p.toString().equals("-") || Files.isDirectory(p));
         ReportDetail shown = detail != null ? detail : batch ? ReportDetail.summary : ReportDetail.full;
         BatchOptions options = new BatchOptions(format, out, traceFile, withTrace, jobs, modelConfig, configAnywhere, skipExisting, whatIf, shown);

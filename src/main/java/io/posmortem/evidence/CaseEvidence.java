@@ -20,6 +20,7 @@ import io.posmortem.model.evidence.BuildEvidence;
 import io.posmortem.model.evidence.ChartSeries;
 import io.posmortem.model.evidence.DistanceBand;
 import io.posmortem.model.evidence.EvidenceCost;
+import io.posmortem.model.evidence.GivenFields;
 import io.posmortem.model.evidence.PrecisionProfile;
 import io.posmortem.model.evidence.RopeProfile;
 import io.posmortem.model.evidence.RotaryPair;
@@ -155,7 +156,7 @@ public final class CaseEvidence {
                 List.copyOf(baseRanges), PositionRemapping.of(positions, buildCase.longestTrained(), target),
                 contextShifts(build.id(), model, runtime, positions), LayerRotationEvidence.localLayers(model, build, target, settings),
                 LayerRotationEvidence.rotaryLayout(model, build, settings), LayerRotationEvidence.rotaryWidth(model, build, settings),
-                LayerRotationEvidence.iropeLayers(model, build, target, settings));
+                LayerRotationEvidence.iropeLayers(model, build, target, settings), GivenFields.of(build));
     }
 
     /** The shift's numbers when the runtime shifts a full context of a known window. */

@@ -56,11 +56,17 @@ final class EntryShapes {
     /** {@code positional} is true unless stated; the lists left out are empty. */
     record HypothesisEntry(String id, String question, String title, String mechanism, String summary, String whyNot,
                            List<String> fixes, List<String> references, Boolean positional, List<String> candidateFor,
-                           String check, String ask, List<String> configuredMethods) {
+                           String check, String ask, List<String> configuredMethods, List<AskPartEntry> asksFor) {
         RootCause toModel() {
             return new RootCause(strip(id), strip(question), strip(title), strip(mechanism), strip(summary), strip(whyNot),
                     list(fixes), list(references), positional == null || positional, list(candidateFor), strip(check), strip(ask),
-                    list(configuredMethods));
+                    list(configuredMethods), asksFor == null ? List.of() : asksFor.stream().map(AskPartEntry::toModel).toList());
+        }
+    }
+
+    record AskPartEntry(List<String> fields, String question) {
+        io.posmortem.model.knowledge.AskPart toModel() {
+            return new io.posmortem.model.knowledge.AskPart(list(fields), strip(question));
         }
     }
 

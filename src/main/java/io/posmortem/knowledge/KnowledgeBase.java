@@ -50,12 +50,12 @@ public record KnowledgeBase(
         Map<String, ServingEngine> engines,
         List<FixPrecondition> fixPreconditions) {
 
-    /** Threshold ids the evidence engine reads; the loader requires them. */
+    /** Threshold ids the evidence engine (and, for the candidate floor, the report) reads; the loader requires them. */
     static final List<String> EVIDENCE_THRESHOLDS = List.of(
             "evidence.local-min-turns", "evidence.long-range-max-turns", "evidence.alibi-unreachable-nats",
             "evidence.angle-error-tolerance", "stats.alpha", "stats.strong-p", "stats.significant-strength",
             "stats.qualitative-strength", "stats.metric-min-change", "stats.unbanded-strength", "runtime.match-tolerance",
-            "rope.compressed-neighbour-ratio", "rope.local-lost-share", "rope.unseen-angle-tolerance");
+            "rope.compressed-neighbour-ratio", "rope.local-lost-share", "rope.unseen-angle-tolerance", "conclusion.candidate-floor");
 
     public Vocabulary vocabulary() {
         Map<String, String> families = new LinkedHashMap<>();

@@ -142,6 +142,14 @@ public final class KnowledgeBaseLoader {
             }
             if (!h.positional() && h.check() == null) hyp.problem("kb.missing", p + "/check",
                     "a non-positional hypothesis needs the check that confirms it", null);
+            if (!h.asksFor().isEmpty() && h.ask() == null) hyp.problem("kb.missing", p + "/ask",
+                    "asks_for splits the ask, but the hypothesis has no ask", null);
+            for (int i = 0; i < h.asksFor().size(); i++) {
+                for (String field : h.asksFor().get(i).fields()) {
+                    if (!io.posmortem.model.knowledge.AskPart.FIELDS.contains(field)) hyp.problem("kb.value", p + "/asks_for/" + i + "/fields",
+                            "unknown symptom-file field '" + field + "'", "one of " + String.join(", ", io.posmortem.model.knowledge.AskPart.FIELDS));
+                }
+            }
         }
 
         KnowledgeFile kinds = file("retrofit-kinds.yaml", docs, problems);

@@ -16,7 +16,6 @@ import io.posmortem.model.evidence.RopeProfile;
 import io.posmortem.model.evidence.RotaryPair;
 import io.posmortem.model.input.Observation;
 import io.posmortem.model.knowledge.BuildCase;
-import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.model.knowledge.Subject;
 import io.posmortem.model.knowledge.Threshold;
 import io.posmortem.run.BuildRun;
@@ -60,7 +59,6 @@ public final class Derivations {
             if (h.id().equals(leaderId) && diagnosis.map(d -> d.verdict().name().equals("DIAGNOSED") || d.verdict().name().equals("NOT_POSITIONAL")).orElse(false)) {
                 continue;
             }
-            RootCause cause = kb.hypotheses().get(h.id());
             String requirement;
             if (h.id().equals(leaderId)) {
                 requirement = "leads with certainty " + Numbers.format(h.score()) + ", but a diagnosis needs at least " + Numbers.format(min)
@@ -73,13 +71,16 @@ public final class Derivations {
             }
             List<Reason> against = new ArrayList<>(h.opposing());
             against.sort(Comparator.comparingDouble(Reason::weight));
-            String ask = h.supporting().isEmpty() && h.opposing().isEmpty() && cause != null ? cause.ask() : null;
+            // The question as the report asks it: only what the file does not already answer.
+            String ask = report.unchecked().stream().filter(u -> u.hypothesis().equals(h.id())).map(UncheckedView::ask).findFirst().orElse(null);
             whyNot.add(new Explanation.NearMiss(h.id(), h.title(), h.score(), h.status(), requirement, List.copyOf(against),
                     h.supporting(), ask));
         }
         // Hypotheses the evidence spoke about first (best first), then those nothing decided.
         whyNot.sort(Comparator.comparing((Explanation.NearMiss m) -> m.against().isEmpty() && m.support().isEmpty()));
-        return new Explanation.BuildExplanation(trace.build(), diagnosis.map(d -> WireName.of(d.verdict())).orElse("none"), leaderId,
+        // The verdict's hypothesis is named as the report names it: only as a candidate (never a not-explained best belief).
+        String named = report.diagnosis() != null && report.diagnosis().namesLeader() ? leaderId : null;
+        return new Explanation.BuildExplanation(trace.build(), diagnosis.map(d -> WireName.of(d.verdict())).orElse("none"), named,
                 leader, how, List.copyOf(whyNot));
     }
 

@@ -48,8 +48,8 @@ public final class HtmlRenderer {
             DiagnosisView d = b.diagnosis();
             out.append("<tr><td><a href=\"#").append(anchor(b.id())).append("\">").append(Html.escape(b.id())).append("</a></td><td>")
                     .append(d == null ? "none" : Html.escape(d.verdict())).append("</td><td>")
-                    .append(d == null ? "" : "<code>" + Html.escape(d.hypothesis()) + "</code>").append("</td><td>")
-                    .append(d == null ? "" : Numbers.fixed(d.confidence(), 2)).append("</td><td>")
+                    .append(d == null || !d.namesLeader() ? "" : "<code>" + Html.escape(d.hypothesis()) + "</code>").append("</td><td>")
+                    .append(d == null || !d.namesLeader() ? "" : Numbers.fixed(d.confidence(), 2)).append("</td><td>")
                     .append(b.recommendations().isEmpty() ? "none" : "<code>" + Html.escape(b.recommendations().get(0).id()) + "</code>"
                             + (b.recommendations().get(0).verification().equals("instruction") ? " (check-and-change)" : ""))
                     .append("</td></tr>\n");
@@ -81,9 +81,10 @@ public final class HtmlRenderer {
         DiagnosisView d = b.diagnosis();
         if (d != null) {
             String css = d.verdict().equals("diagnosed") ? "answer" : d.verdict().equals("not-positional") ? "answer np" : "answer undecided";
-            out.append("<div class=\"").append(css).append("\"><strong>").append(Html.escape(d.verdict())).append(":</strong> <code>")
-                    .append(Html.escape(d.hypothesis())).append("</code> (").append(Html.escape(d.title())).append("), confidence ")
-                    .append(Numbers.fixed(d.confidence(), 2)).append("<br>").append(Html.escape(d.summary()));
+            out.append("<div class=\"").append(css).append("\"><strong>").append(Html.escape(d.verdict())).append(":</strong> ")
+                    .append(d.namesLeader() ? "<code>" + Html.escape(d.hypothesis()) + "</code> (" + Html.escape(d.title()) + "), confidence "
+                            + Numbers.fixed(d.confidence(), 2) + "<br>" + Html.escape(d.summary())
+                            : d.verdict().equals("no-fault") ? Html.escape(d.summary()) : TextRenderer.NO_CANDIDATE);
             if (d.check() != null) out.append("<br><strong>Check:</strong> ").append(Html.escape(d.check()));
             out.append("</div>\n");
             for (String s : b.discriminators()) out.append("<p><strong>To decide:</strong> ").append(Html.escape(s)).append("</p>\n");

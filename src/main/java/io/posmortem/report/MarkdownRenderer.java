@@ -36,8 +36,8 @@ public final class MarkdownRenderer {
         for (BuildReport b : report.builds()) {
             DiagnosisView d = b.diagnosis();
             out.append("| ").append(b.id()).append(" | ").append(d == null ? "none" : d.verdict()).append(" | ")
-                    .append(d == null ? "" : "`" + d.hypothesis() + "`").append(" | ")
-                    .append(d == null ? "" : Numbers.fixed(d.confidence(), 2)).append(" | ")
+                    .append(d == null ? "" : d.namesLeader() ? "`" + d.hypothesis() + "`" : d.verdict().equals("no-fault") ? "" : TextRenderer.NO_CANDIDATE).append(" | ")
+                    .append(d == null || !d.namesLeader() ? "" : Numbers.fixed(d.confidence(), 2)).append(" | ")
                     .append(b.recommendations().isEmpty() ? (d != null && d.check() != null ? "check: " + escape(d.check()) : "none")
                             : "`" + b.recommendations().get(0).id() + "`"
                             + (b.recommendations().get(0).verification().equals("instruction") ? " (check-and-change)" : "")).append(" |\n");
@@ -70,11 +70,17 @@ public final class MarkdownRenderer {
             case "not-positional" -> "Not positional";
             case "no-fault" -> "No fault";
             case "insufficient-evidence" -> "Insufficient evidence, leading";
-            default -> "Not explained, least contradicted";
+            default -> "Not explained";
         };
-        out.append("**").append(head).append(":** `").append(d.hypothesis()).append("` (").append(escape(d.title()))
-                .append("), confidence ").append(Numbers.fixed(d.confidence(), 2)).append("\n\n");
-        out.append(escape(d.summary())).append("\n\n");
+        if (d.namesLeader()) {
+            out.append("**").append(head).append(":** `").append(d.hypothesis()).append("` (").append(escape(d.title()))
+                    .append("), confidence ").append(Numbers.fixed(d.confidence(), 2)).append("\n\n");
+        } else if (!d.verdict().equals("no-fault")) {
+            out.append("**").append(head).append(":** ").append(TextRenderer.NO_CANDIDATE).append("\n\n");
+        } else {
+            out.append("**").append(head).append("**\n\n");
+        }
+        if (d.namesLeader() || d.verdict().equals("no-fault")) out.append(escape(d.summary())).append("\n\n");
         if (d.check() != null) out.append("**Check:** ").append(escape(d.check())).append("\n\n");
         for (String s : b.discriminators()) out.append("**To decide:** ").append(escape(s)).append("\n\n");
         if (!d.verdict().equals("diagnosed") && !d.verdict().equals("not-positional")) {

@@ -105,14 +105,15 @@ public final class ReportBuilder {
         String question = beliefs.isEmpty() ? kb.hypotheses().get(kind.candidates().get(0)).question() : beliefs.get(0).question();
 
         List<HypothesisView> hypotheses = HypothesesSection.build(trace, this::title);
-        DiagnosisView diagnosis = DiagnosisSection.build(trace, question, hypotheses, kb.hypotheses());
+        DiagnosisView diagnosis = DiagnosisSection.build(trace, question, hypotheses, kb.hypotheses(),
+                kb.thresholds().get("conclusion.candidate-floor").value());
         FixSection fixes = new FixSection(run, kb.fixes(), kb.engines(), kb.references());
         List<String> discriminators = trace.liveOfBuild(Discriminator.class).stream().map(d -> TraceText.explain(trace, d)).distinct().toList();
 
         return new BuildReport(run.spec().id(), run.spec().title(), RetrofitSection.build(kind, run.spec().retrofit(), buildCase.trainedContext(),
                 buildCase.targetContext()), question,
                 kb.questions().get(question).text(), diagnosis,
-                WhyNotSection.build(trace, buildCase.statedReading(), question, diagnosis, hypotheses, kb.hypotheses()),
+                WhyNotSection.build(trace, question, hypotheses, kb.hypotheses()),
                 full ? hypotheses : HypothesesSection.withoutReasons(hypotheses), fixes.recommendations(), fixes.rejected(), fixes.notApplicable(), discriminators,
                 UncheckedSection.build(trace, kb.hypotheses()), ConfigFindingsSection.build(trace),
                 WhatIfSection.build(run, diagnosis, hypotheses),

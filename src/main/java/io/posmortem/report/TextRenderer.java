@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 public final class TextRenderer {
     private static final int WIDTH = 100;
 
+    /** What a verdict says instead of naming a hypothesis whose certainty is not above the candidate floor. */
+    static final String NO_CANDIDATE = "no candidate mechanism has positive support";
+
     private TextRenderer() {}
 
     /**
@@ -49,7 +52,8 @@ public final class TextRenderer {
     /** One line per build: verdict, answer, confidence, fix. */
     private static void summary(StringBuilder out, BuildReport b) {
         DiagnosisView d = b.diagnosis();
-        String answer = d == null ? "no conclusion" : d.verdict() + ": " + d.hypothesis() + " (" + Numbers.fixed(d.confidence(), 2) + ")";
+        String answer = d == null ? "no conclusion" : !d.namesLeader() ? d.verdict() + ": " + NO_CANDIDATE
+                : d.verdict() + ": " + d.hypothesis() + " (" + Numbers.fixed(d.confidence(), 2) + ")";
         if (d != null && d.verdict().equals("no-fault")) {
             wrap(out, "", b.id() + "  no-fault: no observation shows a degradation" + (b.configLint().isEmpty() ? ""
                     : "; config lint: " + b.configLint().size() + " issue(s)"));
@@ -100,9 +104,10 @@ public final class TextRenderer {
                 case "not-positional" -> "NOT POSITIONAL - diagnosis";
                 case "no-fault" -> "NO FAULT";
                 case "insufficient-evidence" -> "INSUFFICIENT EVIDENCE - leading";
-                default -> "NOT EXPLAINED by the candidate mechanisms - least contradicted";
+                default -> "NOT EXPLAINED by the candidate mechanisms";
             };
             if (d.verdict().equals("no-fault")) wrap(out, "   ", head + ": " + d.summary());
+            else if (!d.namesLeader()) wrap(out, "   ", head + ": " + NO_CANDIDATE);
             else wrap(out, "   ", head + ": " + d.hypothesis() + " (" + d.title() + "), confidence " + Numbers.fixed(d.confidence(), 2));
             if (d.check() != null) wrap(out, "   ", "CHECK: " + d.check());
             if (!b.recommendations().isEmpty()) {

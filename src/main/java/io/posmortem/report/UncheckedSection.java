@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The hypotheses the input could not check, by id, each with what to ask for and the numbers the rules noted. */
+/** The hypotheses the input could not check, by id, each with what is still to ask (what the file does not give) and the numbers the rules noted. */
 final class UncheckedSection {
     private UncheckedSection() {}
 
@@ -19,7 +19,7 @@ final class UncheckedSection {
             RootCause h = causes.get(u.hypothesis());
             List<String> numbers = trace.liveOfBuild(UncheckedNote.class).stream().filter(n -> n.hypothesis().equals(h.id()))
                     .map(n -> TraceText.explain(trace, n)).toList();
-            out.add(new UncheckedView(h.id(), h.title(), h.ask(), numbers));
+            out.add(new UncheckedView(h.id(), h.title(), u.question(), numbers));
         }
         out.sort(Comparator.comparing(UncheckedView::hypothesis));
         return List.copyOf(out);

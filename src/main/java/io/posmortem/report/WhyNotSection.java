@@ -5,36 +5,38 @@ import io.posmortem.model.derived.StatedReadingRejected;
 import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.trace.Trace;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The stated retrofit's literal reading when it is not the leading hypothesis, then (when the
- * question was decided) the runner-up: each with what its mechanism cannot do and the evidence
- * against it. An undecided runner-up is a co-leader, not a loser, so it is not listed.
+ * Why not: the stated retrofit's literal reading when the rules rejected it
+ * ({@link StatedReadingRejected}: the evidence rejects the reading, and the verdict is not no-fault), then the runner-up the rules named ({@link RunnerUp}: behind a decided or
+ * undecided leader, or the least contradicted answer when nothing fits), each with what its
+ * mechanism cannot do, the conclusion rule's sentence and the evidence against it. A literal
+ * reading that co-leads, or any reading in a no-fault build, is never listed as rejected.
  */
 final class WhyNotSection {
     private WhyNotSection() {}
 
-    /** @param statedReading the hypothesis the retrofit literally states, or null */
-    static List<WhyNotView> build(Trace trace, String statedReading, String question, DiagnosisView diagnosis,
-                                  List<HypothesisView> hypotheses, Map<String, RootCause> causes) {
-        String leader = diagnosis == null ? null : diagnosis.hypothesis();
-        List<String> chosen = new ArrayList<>();
-        boolean statedAsked = statedReading != null && causes.get(statedReading).question().equals(question);
-        if (statedAsked && !statedReading.equals(leader)) chosen.add(statedReading);
-        for (RunnerUp r : trace.liveOfBuild(RunnerUp.class)) {
-            if (!chosen.contains(r.hypothesis())) chosen.add(r.hypothesis());
+    static List<WhyNotView> build(Trace trace, String question, List<HypothesisView> hypotheses, Map<String, RootCause> causes) {
+        Map<String, String> conclusions = new LinkedHashMap<>();
+        Set<String> stated = new HashSet<>();
+        for (StatedReadingRejected r : trace.liveOfBuild(StatedReadingRejected.class)) {
+            if (!question.equals(causes.get(r.stated()).question())) continue;
+            stated.add(r.stated());
+            conclusions.putIfAbsent(r.stated(), TraceText.explain(trace, r));
         }
+        for (RunnerUp r : trace.liveOfBuild(RunnerUp.class)) conclusions.putIfAbsent(r.hypothesis(), TraceText.explain(trace, r));
         List<WhyNotView> out = new ArrayList<>();
-        for (String h : chosen) {
+        for (Map.Entry<String, String> e : conclusions.entrySet()) {
+            String h = e.getKey();
             HypothesisView view = hypotheses.stream().filter(v -> v.id().equals(h)).findFirst().orElse(null);
             if (view == null) continue;
-            boolean isStated = statedAsked && h.equals(statedReading);
-            String conclusion = isStated ? trace.liveOfBuild(StatedReadingRejected.class).stream().findFirst()
-                    .map(r -> TraceText.explain(trace, r)).orElse(null) : null;
-            out.add(new WhyNotView(h, view.title(), view.score(), view.status(), isStated, causes.get(h).whyNot(),
-                    conclusion, view.opposing()));
+            out.add(new WhyNotView(h, view.title(), view.score(), view.status(), stated.contains(h), causes.get(h).whyNot(),
+                    e.getValue(), view.opposing()));
         }
         return out;
     }

@@ -33,6 +33,6 @@ final class HandEvidence {
 
     BuildEvidence build() {
         return new BuildEvidence(null, null, null, List.of(), subjects, ropeProfiles, rotaryPairs, alibiProfiles, bucketProfiles, distanceBands, List.of(),
-                observations, countTests, metricTests, bandTrends, charts, List.of(), List.of(), loaderReadings, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                observations, countTests, metricTests, bandTrends, charts, List.of(), List.of(), loaderReadings, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 }

@@ -23,7 +23,8 @@ final class HandReport {
     static Report report() {
         Reason reason = new Reason("r-retrieval", 0.6, "o1", "retrieval fell from 4,096 tokens", List.of("loss rose"));
         DiagnosisView diagnosis = new DiagnosisView("h-pi", "Interpolation crowded the angles", 0.8, "diagnosed",
-                "Positions were squeezed.", "h-pi explains every degradation", null, List.of(reason));
+                "Positions were squeezed.", "h-pi explains every degradation", null, List.of(reason),
+                List.of(new CandidateView("h-pi", "Interpolation crowded the angles", 0.8, "diagnosed")));
         HypothesisView pi = new HypothesisView("h-pi", "Interpolation crowded the angles", 0.8, 0.8, 0, "diagnosed", List.of(reason), List.of());
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("method", "yarn");

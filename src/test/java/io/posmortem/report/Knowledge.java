@@ -12,7 +12,7 @@ final class Knowledge {
     /** A hypothesis answering question {@code q}, titled "Title {id}", summary "summary {id}", why-not "limit {id}". */
     static RootCause cause(String id, boolean positional) {
         return new RootCause(id, "q", "Title " + id, "mech", "summary " + id, "limit " + id, List.of(), List.of(), positional, List.of(),
-                "check " + id, "ask " + id, List.of());
+                "check " + id, "ask " + id, List.of(), List.of());
     }
 
     static Map<String, RootCause> causes(RootCause... causes) {

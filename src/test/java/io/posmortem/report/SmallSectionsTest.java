@@ -34,12 +34,12 @@ class SmallSectionsTest {
     @Test
     void uncheckedByHypothesisWithTheirNotes() {
         HandTrace t = new HandTrace();
-        t.input(new Unchecked(BUILD, "h-z"));
-        t.input(new Unchecked(BUILD, "h-a"));
+        t.input(new Unchecked(BUILD, "h-z", "ask h-z"));
+        t.input(new Unchecked(BUILD, "h-a", "the open part of ask h-a"));
         t.derive("r-note", "precision unknown", new UncheckedNote(BUILD, "h-a"));
         List<UncheckedView> views = UncheckedSection.build(t.trace(),
                 Knowledge.causes(Knowledge.cause("h-a", true), Knowledge.cause("h-z", true)));
-        assertEquals(List.of(new UncheckedView("h-a", "Title h-a", "ask h-a", List.of("precision unknown")),
+        assertEquals(List.of(new UncheckedView("h-a", "Title h-a", "the open part of ask h-a", List.of("precision unknown")),
                 new UncheckedView("h-z", "Title h-z", "ask h-z", List.of())), views);
     }
 

@@ -34,7 +34,8 @@ public record BuildEvidence(
         List<LocalLayerProfile> localLayerProfiles,
         List<RotaryLayoutProfile> rotaryLayoutProfiles,
         List<RotaryWidthProfile> rotaryWidthProfiles,
-        List<IropeLayerProfile> iropeLayerProfiles) {
+        List<IropeLayerProfile> iropeLayerProfiles,
+        GivenFields givenFields) {
 
     public String build() {
         return buildCase.build();
@@ -67,6 +68,7 @@ public record BuildEvidence(
         facts.addAll(rotaryLayoutProfiles);
         facts.addAll(rotaryWidthProfiles);
         facts.addAll(iropeLayerProfiles);
+        if (givenFields != null) facts.add(givenFields);
         return facts;
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param summary    one paragraph on how the mechanism produces the failure
  * @param whyNot     what this mechanism cannot do, shown when it is the stated reading but rejected
  * @param fixes      fix ids to evaluate when this hypothesis is diagnosed, in order of preference
+ * @param ask        the question that decides the hypothesis when the build reports nothing about it, or null
+ * @param asksFor    the parts of {@code ask}, each with the symptom-file fields that answer it (empty: not split)
  */
 public record RootCause(
         String id,
@@ -25,4 +27,5 @@ public record RootCause(
         List<String> candidateFor,
         String check,
         String ask,
-        List<String> configuredMethods) {}
+        List<String> configuredMethods,
+        List<AskPart> asksFor) {}
