@@ -229,7 +229,7 @@ class ReportConsistencyTest {
      */
     @Test
     void aCoLeadingLiteralReadingIsTheRunnerUpNotARejection() throws Exception {
-        Report report = report(Path.of("fixtures/honest/literal-reading-co-leads.yml"));
+        Report report = report(Path.of("fixtures/honest/literal-reading-co-leads.yaml"));
         BuildReport b = report.builds().get(0);
         assertEquals("insufficient-evidence", b.diagnosis().verdict());
         String text = TextRenderer.render(report);
@@ -290,7 +290,7 @@ class ReportConsistencyTest {
      */
     @Test
     void aQuestionSkipsTheFieldsTheFileGives() throws Exception {
-        Report report = report(Path.of("fixtures/honest/questions-already-answered.yml"));
+        Report report = report(Path.of("fixtures/honest/questions-already-answered.yaml"));
         UncheckedView shift = report.builds().get(0).unchecked().stream().filter(u -> u.hypothesis().equals("context-shift-rerotation"))
                 .findFirst().orElseThrow();
         assertEquals("Does the engine shift the context when it fills up (llama.cpp context shift, Ollama \"context limit hit - shifting\")?",
