@@ -145,7 +145,9 @@ public final class BandImport {
     }
 
     private static Problem unknownTask(Measurement m, List<EvalTask> tasks) {
-        List<String> names = tasks.stream().flatMap(t -> t.patterns().stream()).filter(p -> !p.contains("*") && !p.contains("?")).distinct().toList();
+        // The patterns without their wildcards: "passkey*" suggests "passkey" for "paskey".
+        List<String> names = tasks.stream().flatMap(t -> t.patterns().stream()).map(p -> p.replace("*", "").replace("?", ""))
+                .filter(p -> !p.isEmpty()).distinct().toList();
         String near = Spelling.closest(m.task(), names).map(s -> "did you mean '" + s + "'? Otherwise a").orElse("A");
         int line = m.where().startsWith("line ") ? Integer.parseInt(m.where().substring(5)) : 0;
         String pointer = m.where().startsWith("/") ? m.where() : "";
