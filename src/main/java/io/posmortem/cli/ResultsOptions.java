@@ -24,7 +24,7 @@ final class ResultsOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
 
-    @Option(names = "--build", paramLabel = "ID", defaultValue = "build-a",
+    @Option(names = "--build", paramLabel = "ID", defaultValue = "build-1",
             description = "The build the results are for (default: ${DEFAULT-VALUE}).")
     String build;
 

@@ -85,6 +85,6 @@ class InitCommandTest {
         Files.writeString(file, filled);
         Cli triage = Cli.run("triage", file.toString());
         assertEquals(0, triage.exit(), triage.out() + triage.err());
-        assertTrue(triage.out().contains("build-a  "), triage.out());
+        assertTrue(triage.out().contains("build-1  "), triage.out()); // the default build id
     }
 }

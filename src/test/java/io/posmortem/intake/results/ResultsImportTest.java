@@ -48,7 +48,7 @@ class ResultsImportTest {
     private Map<String, JsonNode> importInto(String... args) throws Exception {
         Path target = dir.resolve("incident.yaml");
         Files.copy(Path.of(SKELETON), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String> all = new ArrayList<>(List.of("import", "--into", target.toString()));
+        List<String> all = new ArrayList<>(List.of("import", "--into", target.toString(), "--build", "build-a"));
         all.addAll(List.of(args));
         Cli cli = Cli.run(all.toArray(String[]::new));
         assertEquals(0, cli.exit(), cli.err());
@@ -103,7 +103,7 @@ class ResultsImportTest {
     void aBaselineRunIsMatchedByTaskAndLength() throws Exception {
         Path target = dir.resolve("incident.yaml");
         Files.copy(Path.of(SKELETON), target);
-        Cli cli = Cli.run("import", "--into", target.toString(), R.resolve("lm-eval/results_2026-11-30T09-12-44.123456.json").toString(),
+        Cli cli = Cli.run("import", "--into", target.toString(), "--build", "build-a", R.resolve("lm-eval/results_2026-11-30T09-12-44.123456.json").toString(),
                 "--baseline", R.resolve("lm-eval/baseline/results_2026-11-29T18-40-02.654321.json").toString());
         assertEquals(0, cli.exit(), cli.err());
         Map<String, JsonNode> obs = observations(target);
@@ -186,7 +186,7 @@ class ResultsImportTest {
         String file = R.resolve("generic/passkey-counts.csv").toString();
         importInto(file);
         Path target = dir.resolve("incident.yaml");
-        assertEquals(0, Cli.run("import", "--into", target.toString(), file).exit());
+        assertEquals(0, Cli.run("import", "--into", target.toString(), "--build", "build-a", file).exit());
         assertEquals(List.of("json", "passkey-8192", "passkey-16384", "passkey-32768"), List.copyOf(observations(target).keySet()));
     }
 
