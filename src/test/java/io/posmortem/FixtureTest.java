@@ -38,9 +38,10 @@ class FixtureTest {
     /**
      * Top-level fixture directories that hold no scenarios, each checked by its own test: malformed
      * inputs ({@code InvalidInputTest}), inputs once hostile ({@code HostileNumbersTest},
-     * {@code HostileFilesTest}) and broken rule packs ({@code RulePackTest}, {@code ContainmentTest}).
+     * {@code HostileFilesTest}), broken rule packs ({@code RulePackTest}, {@code ContainmentTest}) and
+     * eval-results samples for import ({@code ResultsImportTest}).
      */
-    static final Set<String> NOT_SCENARIOS = Set.of("invalid", "hostile", "broken-rules");
+    static final Set<String> NOT_SCENARIOS = Set.of("invalid", "hostile", "broken-rules", "results");
 
     static final Path ROOT = Path.of("fixtures");
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Diagnoses long-context failures after a positional-encoding retrofit.",
-        subcommands = {TriageCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, ServeCommand.class, HistoryCommand.class, ShowCommand.class, ConfirmCommand.class, ForgetCommand.class,
+        subcommands = {TriageCommand.class, ImportCommand.class, InitCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, ServeCommand.class, HistoryCommand.class, ShowCommand.class, ConfirmCommand.class, ForgetCommand.class,
             ReplayCommand.class, CalibrationCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -204,10 +204,22 @@ public final class PackVerification {
         return lint;
     }
 
-    /** Regular *.yaml, *.yml, *.json files and {@value #EXPECTED_ERRORS} files under {@code fixtures}, in path order. */
+    /**
+     * The top-level fixture directory of eval-results samples for {@code posmortem import}
+     * ({@code fixtures/results/}): results files and the symptom files they are imported into,
+     * checked by the import tests, not scenarios.
+     */
+    public static final String RESULTS_DIR = "results";
+
+    /**
+     * Regular *.yaml, *.yml, *.json files and {@value #EXPECTED_ERRORS} files under {@code fixtures}, in path order,
+     * except those under {@value #RESULTS_DIR}/.
+     */
     private static List<Path> fixtureFiles(Path fixtures) throws IOException {
+        Path results = fixtures.resolve(RESULTS_DIR);
         try (Stream<Path> walk = Files.walk(fixtures)) {
             return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(results))
                     .filter(p -> BatchInputs.isSymptomFile(p) || p.getFileName().toString().equals(EXPECTED_ERRORS))
                     .sorted().toList();
         }

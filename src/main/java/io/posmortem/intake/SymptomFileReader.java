@@ -26,6 +26,7 @@ import io.posmortem.model.input.Metric;
 import io.posmortem.model.input.ModelConfig;
 import io.posmortem.model.input.ModelSpec;
 import io.posmortem.model.input.Observation;
+import io.posmortem.model.input.ObservationSource;
 import io.posmortem.model.input.PositionHandling;
 import io.posmortem.model.input.Retrofit;
 import io.posmortem.model.input.RuntimeSpec;
@@ -106,6 +107,8 @@ public final class SymptomFileReader {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
         JsonNode version = doc.root().path("posmortem");
         boolean versionOne = version.isNumber() && version.asDouble() == 1;
+        List<String> blanks = SchemaQuestions.blanks(doc.root());
+        if (!blanks.isEmpty()) throw new InvalidInputException(fillIn(doc, blanks));
         DocumentSchema.Validation schema = (versionOne ? SymptomSchema.v1() : SymptomSchema.v2()).check(doc);
         List<Problem> problems = new ArrayList<>(versionOne ? versionTwoHints(doc, schema.problems()) : schema.problems());
         SymptomInput input = schema.problems().isEmpty() ? SymptomInput.of(doc)
@@ -140,6 +143,23 @@ public final class SymptomFileReader {
         problems.addAll(resolution.problems);
         if (problems.isEmpty() && configProblems.isEmpty()) return file;
         throw new InvalidInputException(inFileOrder(problems, configProblems));
+    }
+
+    /**
+     * The blanks {@code posmortem init} left ({@link SchemaQuestions#BLANK}), one {@code input.fill-in}
+     * problem each, with the field's question as the hint. Only these are told: the rest of the file
+     * is checked once the blanks are filled (a blank would otherwise also be a type or vocabulary
+     * problem of its own).
+     */
+    private static List<Problem> fillIn(LocatedDocument doc, List<String> blanks) {
+        List<Problem> out = new ArrayList<>();
+        for (String pointer : blanks) {
+            String question = SchemaQuestions.question(pointer.replaceAll("/\\d+(?=/|$)", "/0"));
+            out.add(doc.problem("input.fill-in", pointer, "fill in this blank: " + SchemaQuestions.BLANK + " is still here",
+                    "your answer in place of " + SchemaQuestions.BLANK,
+                    question != null ? question : "answer it, or delete the line if the field is optional"));
+        }
+        return out;
     }
 
     /**
@@ -616,7 +636,9 @@ public final class SymptomFileReader {
                 out.add(new Observation(build, id, o.workload(), capability, from, to, outcome,
                         o.onset() != null ? o.onset() : 0, trend, Tri.of(o.shortPromptsChanged()),
                         Tri.of(o.historyDependent()), counts, metric, o.context() != null, o.note(), op, 1.0, o.promptTokens(),
-                        o.generatedTokens(), Tri.of(o.batchDependent())));
+                        o.generatedTokens(), Tri.of(o.batchDependent()),
+                        o.source() == null || !intact(op + "/source") ? null
+                                : new ObservationSource(o.source().file(), o.source().task(), o.source().metric())));
             }
             return List.copyOf(out);
         }

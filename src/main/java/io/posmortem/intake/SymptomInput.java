@@ -96,7 +96,11 @@ record SymptomInput(String title, ModelInput model, List<BuildInput> builds) {
 
     record ObservationInput(String id, String workload, String capability, ContextInput context, String outcome, Integer onset,
                             Boolean worsensWithLength, Boolean shortPromptsChanged, Boolean historyDependent, CountsInput counts,
-                            MetricInput metric, String note, Integer promptTokens, Integer generatedTokens, Boolean batchDependent) {}
+                            MetricInput metric, String note, Integer promptTokens, Integer generatedTokens, Boolean batchDependent,
+                            SourceInput source) {}
+
+    /** Where an imported observation came from ({@code posmortem import} writes it). */
+    record SourceInput(String file, String task, String metric) {}
 
     record ContextInput(Integer from, Integer to) {}
 

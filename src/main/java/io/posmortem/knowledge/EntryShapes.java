@@ -99,6 +99,13 @@ final class EntryShapes {
         }
     }
 
+    record EvalTaskEntry(String id, List<String> match, String depth, String capability, String measure, String reasoning) {
+        io.posmortem.model.knowledge.EvalTask toModel() {
+            return new io.posmortem.model.knowledge.EvalTask(strip(id), list(match).stream().map(String::strip).toList(), depth,
+                    strip(capability), measure, strip(reasoning));
+        }
+    }
+
     record EngineEntry(String id, String name, List<String> aliases, java.util.Map<String, String> scaling,
                        java.util.Map<String, String> slidingWindow, List<String> references) {
         ServingEngine toModel() {

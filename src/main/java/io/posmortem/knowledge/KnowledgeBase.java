@@ -30,6 +30,8 @@ import java.util.Map;
  * @param fingerprint      hex SHA-256 over the knowledge-base files (names and bytes, in name order)
  * @param engines          the engines settings are named for ({@code engines.yaml})
  * @param fixPreconditions the reported facts each check-and-change fix needs ({@code applies_when})
+ * @param evalTasks        the task map of {@code posmortem import} ({@code eval-tasks.yaml}), first match wins
+ * @param needleEarlyDepth a needle at this depth (percent of the context) or less is early
  */
 public record KnowledgeBase(
         String fingerprint,
@@ -48,7 +50,9 @@ public record KnowledgeBase(
         List<FactRow> factRows,
         List<FactCondition> factConditions,
         Map<String, ServingEngine> engines,
-        List<FixPrecondition> fixPreconditions) {
+        List<FixPrecondition> fixPreconditions,
+        List<io.posmortem.model.knowledge.EvalTask> evalTasks,
+        double needleEarlyDepth) {
 
     /** Threshold ids the evidence engine (and, for the candidate floor, the report) reads; the loader requires them. */
     static final List<String> EVIDENCE_THRESHOLDS = List.of(

@@ -8,6 +8,7 @@ import io.posmortem.knowledge.EntryShapes.DefaultEntry;
 import io.posmortem.knowledge.EntryShapes.FamilyEntry;
 import io.posmortem.knowledge.EntryShapes.FactRowEntry;
 import io.posmortem.knowledge.EntryShapes.EngineEntry;
+import io.posmortem.knowledge.EntryShapes.EvalTaskEntry;
 import io.posmortem.knowledge.EntryShapes.FixEntry;
 import io.posmortem.knowledge.EntryShapes.HypothesisEntry;
 import io.posmortem.knowledge.EntryShapes.MechanismEntry;
@@ -25,6 +26,7 @@ import io.posmortem.model.knowledge.Capability;
 import io.posmortem.model.knowledge.FactCondition;
 import io.posmortem.model.knowledge.FactRow;
 import io.posmortem.model.knowledge.EngineSetting;
+import io.posmortem.model.knowledge.EvalTask;
 import io.posmortem.model.knowledge.FixOption;
 import io.posmortem.model.knowledge.FixPrecondition;
 import io.posmortem.model.FixVerification;
@@ -52,7 +54,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Loads {@code knowledge-base/}: eleven YAML files with fixed names. Each file is validated against its
+ * Loads {@code knowledge-base/}: twelve YAML files with fixed names. Each file is validated against its
  * JSON Schema ({@code schema/knowledge-base/NAME.schema.json}: fields, types, unknown keys) and its
  * entries bound to records ({@link KnowledgeFile}); this class checks what a schema cannot: ids
  * defined twice, every cross-reference (question, mechanism, fix, hypothesis, retrofit kind,
@@ -65,7 +67,8 @@ public final class KnowledgeBaseLoader {
     /** The files a knowledge base consists of. */
     public static final List<String> FILES = List.of(
             "capabilities.yaml", "hypotheses.yaml", "mechanisms.yaml", "retrofit-kinds.yaml",
-            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml", "config-keys.yaml", "runtime-facts.yaml", "engines.yaml");
+            "fixes.yaml", "thresholds.yaml", "literature.yaml", "defaults.yaml", "config-keys.yaml", "runtime-facts.yaml", "engines.yaml",
+            "eval-tasks.yaml");
 
     /** Mechanism families and the methods the evidence engine implements for each. */
     static final Map<String, Set<String>> METHODS = Map.of(
@@ -340,10 +343,17 @@ public final class KnowledgeBaseLoader {
                 def.problem("kb.missing", "/relative_bias", "no default for relative_bias field " + field, null);
             }
         }
+        KnowledgeFile tasks = file("eval-tasks.yaml", docs, problems);
+        Ids<EvalTask> evalTasks = byId(tasks, "tasks", EvalTaskEntry.class, EvalTaskEntry::toModel, EvalTask::id);
+        for (var e : tasks.entries("tasks", EvalTaskEntry.class)) {
+            expect(tasks, e.pointer() + "/capability", "capability", e.value().toModel().capability(), capabilities);
+        }
+        double earlyDepth = tasks.root().path("needle_early_depth_percent").asDouble(10);
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
         return new KnowledgeBase(Sha256.hex(digest), questions.byId(), hypotheses.byId(), capabilities.byId(),
                 mechanisms.byId(), retrofitKinds.byId(), fixes.byId(), thresholds.byId(), references.byId(), modelDefaults, biasDefaults, modelFamilies,
-                List.copyOf(ropeTypeKeys), List.copyOf(factRows), List.copyOf(factConditions), engines.byId(), List.copyOf(fixPreconditions));
+                List.copyOf(ropeTypeKeys), List.copyOf(factRows), List.copyOf(factConditions), engines.byId(), List.copyOf(fixPreconditions),
+                List.copyOf(evalTasks.byId().values()), earlyDepth);
     }
 
     /** A problem unless {@code fact} is a fact the evidence stage reads and {@code state} (when given) one of its states. */

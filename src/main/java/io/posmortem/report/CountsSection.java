@@ -17,7 +17,7 @@ final class CountsSection {
 
     static List<ObservationView> observations(BuildEvidence evidence) {
         return evidence.observations().stream().map(o -> new ObservationView(o.id(), o.capability(), o.fromTokens(), o.toTokens(),
-                WireName.of(o.outcome()), o.onset(), WireName.of(o.trend()), Numbers.round(o.strength()))).toList();
+                WireName.of(o.outcome()), o.onset(), WireName.of(o.trend()), Numbers.round(o.strength()), o.source())).toList();
     }
 
     /** The trend reads "{trend} (slope {slope} per doubling, p {p})", or is null when no band trend covers the observation. */

@@ -190,7 +190,8 @@ public final class TextRenderer {
                         + " [" + Numbers.format(t.rateInterval()[0]) + ", " + Numbers.format(t.rateInterval()[1]) + "] vs baseline "
                         + t.baseline() + " = " + Numbers.format(t.baselineRate()) + " [" + Numbers.format(t.baselineInterval()[0])
                         + ", " + Numbers.format(t.baselineInterval()[1]) + "], p = " + pValue(t.pValue()) + ": "
-                        + t.outcome() + ", strength " + Numbers.format(t.strength()) + (t.trend() == null ? "" : "; trend " + t.trend()));
+                        + t.outcome() + ", strength " + Numbers.format(t.strength()) + (t.trend() == null ? "" : "; trend " + t.trend())
+                        + sourceOf(b, t.observation()));
             }
         }
         if (!b.metricTests().isEmpty()) {
@@ -199,7 +200,7 @@ public final class TextRenderer {
                 wrap(out, "     ", t.observation() + " (" + t.capability() + "): " + t.metric() + " " + Numbers.format(t.value())
                         + " vs baseline " + Numbers.format(t.baseline()) + " = " + String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * t.relativeWorsening())
                         + " worse (a change needs more than " + Numbers.format(100 * t.minChange()) + "%): " + t.outcome()
-                        + ", strength " + Numbers.format(t.strength()));
+                        + ", strength " + Numbers.format(t.strength()) + sourceOf(b, t.observation()));
             }
         }
         if (!b.keyNumbers().isEmpty()) {
@@ -266,5 +267,11 @@ public final class TextRenderer {
             line.append(word);
         }
         out.append(first ? prefix : indent).append(line).append('\n');
+    }
+
+    /** Where an imported observation came from, as the end of its counts or metric line (user strings made safe). */
+    private static String sourceOf(BuildReport b, String observation) {
+        return b.observations().stream().filter(o -> o.id().equals(observation)).findFirst()
+                .map(o -> DisplayText.line(o.sourceSuffix())).orElse("");
     }
 }

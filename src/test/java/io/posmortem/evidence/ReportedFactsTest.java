@@ -147,7 +147,7 @@ class ReportedFactsTest {
         ModelLayers layers = new ModelLayers("b", 6, 10000.0, 1024, Tri.NO, 4, 8192);
         io.posmortem.model.input.Observation o = new io.posmortem.model.input.Observation("b", "o1", null, "local-syntax", 1, 4096,
                 io.posmortem.model.Outcome.DEGRADED, 0, io.posmortem.model.Trend.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN, null, null, true, null,
-                "/x", 1.0, null, null, Tri.YES);
+                "/x", 1.0, null, null, Tri.YES, null);
         Map<String, ReportedFact> f = byName(ReportedFacts.of(c, r, p, List.of(layers), List.of(o), 1.0, 0, null, 0.01, 128));
         Map<String, String> states = new java.util.TreeMap<>();
         f.forEach((name, fact) -> states.put(name, fact.state()));

@@ -56,6 +56,36 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void theTaskMapNamesOnlyKnownCapabilitiesAndMeasures(@TempDir Path dir) throws Exception {
+        for (String name : KnowledgeBaseLoader.FILES) Files.copy(Path.of("knowledge-base", name), dir.resolve(name));
+        Path tasks = dir.resolve("eval-tasks.yaml");
+        Files.writeString(tasks, Files.readString(tasks)
+                .replace("capability: early-instruction-adherence", "capability: early-instruction-adherance")
+                .replace("    measure: perplexity\n", "    measure: perplexit\n"));
+        List<Problem> problems = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(dir)).problems();
+        String all = problems.stream().map(Problem::oneLine).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(all.contains("unknown capability 'early-instruction-adherance' — did you mean 'early-instruction-adherence'?"), all);
+        assertTrue(all.contains("eval-tasks.yaml") && all.contains("/measure"), all);
+    }
+
+    @Test
+    void theShippedTaskMapCoversTheHarnessesTasks() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load(Path.of("knowledge-base"));
+        java.util.function.BiFunction<String, String, String> capability = (task, depth) -> kb.evalTasks().stream()
+                .filter(t -> t.covers(task, depth)).findFirst().map(t -> t.capability() + "/" + t.measure()).orElse(null);
+        assertEquals("early-instruction-adherence/accuracy", capability.apply("needle", "early"));
+        assertEquals("long-range-reference/accuracy", capability.apply("needle", "late"));
+        assertEquals("long-range-reference/accuracy", capability.apply("NIAH_Single_1", null));
+        assertEquals("long-range-reference/accuracy", capability.apply("ruler_vt", null));
+        assertEquals("output-quality/accuracy", capability.apply("cwe", null));
+        assertEquals("output-quality/score", capability.apply("longbench_narrativeqa", null));
+        assertEquals("output-quality/perplexity", capability.apply("wikitext", null));
+        assertEquals(null, capability.apply("needle", null)); // a needle entry needs its depth class
+        assertEquals(null, capability.apply("hellaswag", null));
+        assertEquals(10.0, kb.needleEarlyDepth());
+    }
+
+    @Test
     void anEnginesSlidingWindowBehaviourNeedsASourceAndAKnownBackendAndState(@TempDir Path dir) throws Exception {
         for (String name : KnowledgeBaseLoader.FILES) Files.copy(Path.of("knowledge-base", name), dir.resolve(name));
         Path engines = dir.resolve("engines.yaml");

@@ -35,14 +35,14 @@ class EvidenceSectionsTest {
 
     private static Observation observation(String id, Outcome outcome) {
         return new Observation(BUILD, id, "needle", "retrieval", 4096, 8192, outcome, 4096, Trend.WORSENS, Tri.UNKNOWN, Tri.UNKNOWN,
-                null, null, true, null, "/builds/0/observations/0", 0.75, null, null, Tri.UNKNOWN);
+                null, null, true, null, "/builds/0/observations/0", 0.75, null, null, Tri.UNKNOWN, null);
     }
 
     @Test
     void observationsWithWireNames() {
         HandEvidence e = new HandEvidence();
         e.observations.add(observation("o1", Outcome.DEGRADED));
-        assertEquals(List.of(new ObservationView("o1", "retrieval", 4096, 8192, "degraded", 4096, "worsens", 0.75)),
+        assertEquals(List.of(new ObservationView("o1", "retrieval", 4096, 8192, "degraded", 4096, "worsens", 0.75, null)),
                 CountsSection.observations(e.build()));
     }
 

@@ -33,7 +33,7 @@ final class HandReport {
                 "verified: its numbers restore retrieval", "Keep local pairs.", "Needs a short fine-tune.",
                 parameters, ROPE_SCALING, List.of("local pairs untouched"), List.of("fix-yarn restores o1"), null, null, List.of(),
                 "fix-yarn is recommended");
-        ObservationView o1 = new ObservationView("o1", "retrieval", 4096, 16384, "degraded", 4096, "worsens", 1);
+        ObservationView o1 = new ObservationView("o1", "retrieval", 4096, 16384, "degraded", 4096, "worsens", 1, null);
         EvidenceView evidence = new EvidenceView(List.of(), List.of(), List.of(), List.of());
         BuildReport build = new BuildReport("b1", "PI x4", new RetrofitView("linear", "Linear interpolation", false, 4, null, 4096, 16384,
                 "PI x4"), "q", "Why did long context get worse?", diagnosis, List.of(), List.of(pi), List.of(fix), List.of(), List.of(), List.of(),

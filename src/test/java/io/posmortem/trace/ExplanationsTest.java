@@ -15,7 +15,7 @@ class ExplanationsTest {
     @Test
     void fillsBindingsAndRecordComponents() {
         Observation o = new Observation("b", "o1", null, "local-syntax", 20_000, 32_768, Outcome.DEGRADED, 0, Trend.WORSENS,
-                Tri.UNKNOWN, Tri.UNKNOWN, null, null, true, null, "/builds/0/observations/0", 1.0, null, null, Tri.UNKNOWN);
+                Tri.UNKNOWN, Tri.UNKNOWN, null, null, true, null, "/builds/0/observations/0", 1.0, null, null, Tri.UNKNOWN, null);
         String text = Explanations.fill("{o.capability} was {o.outcome} at {o.fromTokens}-{o.toTokens} tokens; ratio {r}; {missing}",
                 Map.of("o", o, "r", 0.125));
         assertEquals("local-syntax was degraded at 20,000-32,768 tokens; ratio 0.125; {missing?}", text);

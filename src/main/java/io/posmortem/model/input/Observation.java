@@ -21,6 +21,7 @@ import io.posmortem.model.*;
  * @param promptTokens        the prompt's length when this was seen, or null
  * @param generatedTokens     tokens generated when it went wrong, or null
  * @param batchDependent      whether the same prompt answers differently alone, in a batch or with other padding
+ * @param source              the eval-results file, task and metric an imported observation was read from, or null
  */
 public record Observation(
         String build,
@@ -42,7 +43,8 @@ public record Observation(
         double strength,
         Integer promptTokens,
         Integer generatedTokens,
-        Tri batchDependent) implements BuildScoped {
+        Tri batchDependent,
+        ObservationSource source) implements BuildScoped {
 
     /**
      * This observation as the evidence stage assessed it: the outcome and trend decided from its
@@ -51,6 +53,6 @@ public record Observation(
     public Observation assessed(Outcome outcome, Trend trend, double strength) {
         return new Observation(build, id, workload, capability, fromTokens, toTokens, outcome, onset, trend,
                 shortPromptsChanged, historyDependent, counts, metric, bandStated, note, pointer, strength, promptTokens, generatedTokens,
-                batchDependent);
+                batchDependent, source);
     }
 }

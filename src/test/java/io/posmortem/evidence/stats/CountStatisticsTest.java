@@ -63,7 +63,7 @@ class CountStatisticsTest {
 
     static Observation counted(String id, int from, int to, int s, int n, int bs, int bn, Outcome stated) {
         return new Observation("b", id, null, "long-range-reference", from, to, stated, 0, Trend.UNKNOWN, Tri.UNKNOWN,
-                Tri.UNKNOWN, new Counts(s, n, bs, bn), null, true, null, "/x", 1.0, null, null, Tri.UNKNOWN);
+                Tri.UNKNOWN, new Counts(s, n, bs, bn), null, true, null, "/x", 1.0, null, null, Tri.UNKNOWN, null);
     }
 
     @Test

@@ -22,7 +22,7 @@ class MetricAssessmentTest {
 
     static Observation observation(String id, Metric metric, boolean banded) {
         return new Observation("b", id, null, "output-quality", 1, 4096, null, 0, Trend.UNKNOWN, Tri.UNKNOWN, Tri.UNKNOWN,
-                null, metric, banded, null, "/x", 1.0, null, null, Tri.UNKNOWN);
+                null, metric, banded, null, "/x", 1.0, null, null, Tri.UNKNOWN, null);
     }
 
     @Test
