@@ -237,10 +237,9 @@ public final class CaseEvidence {
         return List.copyOf(picked);
     }
 
+    /** A slope with three significant digits (0.841, 0.00391), the same form for every head count. */
     private static String slopeText(double slope) {
-        int e = (int) Math.round(Math.log(slope) / Math.log(2));
-        if (Math.abs(Math.pow(2, e) - slope) < 1e-12 * slope) return "2^" + e;
-        return String.format(java.util.Locale.ROOT, "%.4g", slope);
+        return String.format(java.util.Locale.ROOT, "%.3g", slope);
     }
 
     /** Worst angle error over the pairs of {@code p.mapping()} computed in {@code p.dtype()}, at each position, with the tolerance as a flat line. */

@@ -29,7 +29,7 @@ public final class HtmlRenderer {
             *{box-sizing:border-box}html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1000px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.45;overflow-wrap:break-word}
             h1{font-size:1.5em}h2{font-size:1.25em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}h3{font-size:1.05em}
-            .scroll{max-width:100%;overflow-x:auto;margin:.5em 0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+            .scroll{max-width:100%;overflow-x:auto;margin:.5em 0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}th{overflow-wrap:anywhere}
             th{background:#f4f4f4}code{background:#f4f4f4;padding:0 .2em;overflow-wrap:anywhere;word-break:break-word}.answer{font-size:1.1em;padding:.6em;border-left:4px solid #1f77b4;background:#f7fbff}
             .np{border-left-color:#ff7f0e}.undecided{border-left-color:#7f7f7f}.basis{color:#555;font-size:.92em}ul{padding-left:1.2em}
             figure{margin:1em 0;max-width:720px}figcaption{font-weight:600;font-size:.95em;margin-bottom:.3em}svg{display:block;width:100%;height:auto}
@@ -76,12 +76,15 @@ public final class HtmlRenderer {
         return Html.escape(text);
     }
 
-    /** The page's head up to and including {@code <body>}: charset, viewport, the CSP, the title and the style sheet. */
+    /**
+     * The page's head up to and including {@code <body>}: charset, viewport, the CSP, an empty icon
+     * (so a browser does not ask the server for {@code /favicon.ico}), the title and the style sheet.
+     */
     static void head(StringBuilder out, String title) {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Html.escape(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", "")))
-                .append("\">\n<meta name=\"referrer\" content=\"same-origin\">\n<title>").append(Html.escape(title))
+                .append("\">\n<meta name=\"referrer\" content=\"same-origin\">\n<link rel=\"icon\" href=\"data:,\">\n<title>").append(Html.escape(title))
                 .append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
     }
 
