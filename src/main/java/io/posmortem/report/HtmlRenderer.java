@@ -11,9 +11,11 @@ import java.util.Locale;
  * The report as one self-contained HTML page (inline CSS and SVG, no scripts, no external assets):
  * per build the answer and fix first, then plots of the mechanism, the reasons, the ranking,
  * the counts and the assumptions. Plots: for RoPE builds the scale each candidate mapping and fix
- * applies to each rotary pair against its wavelength, with the trained and target windows; for
- * relative-bias builds the penalty or bucket against distance and the attention share an early
- * span keeps as the context grows; for every build the observations by context band.
+ * applies to each rotary pair against its wavelength, with the trained and target windows; one
+ * chart per mechanism family the evidence computed series for (ALiBi penalty per head, T5 bucket,
+ * early-span share, angle error in reduced precision, sliding-window span, truncation window); for
+ * every build the observations by context band with the trained and target lengths and each
+ * leading hypothesis's predicted onset. Responsive from 360 px (see {@link #STYLE}).
  */
 public final class HtmlRenderer {
     private HtmlRenderer() {}
