@@ -39,7 +39,7 @@ public final class HtmlRenderer {
             form label{display:block;font-weight:600;margin:.8em 0 .2em}textarea{width:100%;min-height:12em;font-family:ui-monospace,monospace;font-size:.9em}
             input[type=file]{max-width:100%}button{margin-top:1em;font-size:1em;padding:.4em 1.2em}.hint{color:#555;font-size:.92em;margin:.2em 0}
             .frame{fill:none;stroke:#999}.grid{stroke:#eee}.tick{stroke:#999}.marker,.trained{stroke:#555;stroke-width:1.5;stroke-dasharray:3 3}.target{stroke:#111;stroke-width:1.5}
-            .onset{stroke:#9467bd;stroke-width:2;stroke-dasharray:8 3}
+            .onset{stroke:#9467bd;stroke-width:2;stroke-dasharray:8 3}.halo{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
             .degraded{fill:#d62728}.preserved{fill:#2ca02c}.improved{fill:#1f77b4}.inconclusive{fill:#aaa}footer{margin-top:2em;color:#666;font-size:.9em}
             @media (max-width:640px){body{margin:.8em auto;padding:0 .6em}.summary tr:first-child{display:none}.summary,.summary tbody,.summary tr,.summary td{display:block;width:100%}
             .summary tr{border:1px solid #ddd;margin-bottom:.5em}.summary td{border:0;border-bottom:1px solid #eee}.summary td::before{content:attr(data-label) ": ";font-weight:600}}
@@ -348,6 +348,13 @@ public final class HtmlRenderer {
         svg.append("<line x1=\"").append(BAND_LEFT).append("\" y1=\"").append(axis).append("\" x2=\"").append(BAND_LEFT + plotW).append("\" y2=\"")
                 .append(axis).append("\" class=\"tick\"/>\n");
         SvgChart.axisLabels(svg, BAND_LEFT + plotW / 2, axis + 34, "context length (tokens, log scale)", 0, null);
+        // marker lines first, so the row labels (with a white halo) stay readable where a line crosses them
+        for (SvgChart.Marker m : markers) {
+            if (m.x() < 1) continue;
+            String x = SvgChart.fmt(bandX(m.x(), lo, hi, plotW));
+            svg.append("<line x1=\"").append(x).append("\" y1=\"").append(top).append("\" x2=\"").append(x).append("\" y2=\"").append(axis)
+                    .append("\" class=\"").append(m.css()).append("\"/>\n");
+        }
         for (int i = 0; i < rows; i++) {
             ObservationView o = b.observations().get(i);
             double x1 = bandX(Math.max(1, o.fromTokens()), lo, hi, plotW);
@@ -358,17 +365,11 @@ public final class HtmlRenderer {
                             + "] vs " + Numbers.format(t.baselineRate())).orElse("");
             String label = o.id() + " " + o.capability() + ": " + o.outcome() + " " + SvgChart.label(o.fromTokens()) + "\u2013"
                     + SvgChart.label(o.toTokens()) + rate;
-            svg.append("<text x=\"").append(BAND_LEFT).append("\" y=\"").append(y + 12).append("\" class=\"tl\">")
+            svg.append("<text x=\"").append(BAND_LEFT).append("\" y=\"").append(y + 12).append("\" class=\"tl halo\">")
                     .append(Html.escape(SvgChart.fit(label))).append("</text>\n<rect x=\"").append(SvgChart.fmt(x1)).append("\" y=\"").append(y + 18)
                     .append("\" width=\"").append(SvgChart.fmt(Math.max(2, x2 - x1))).append("\" height=\"14\" class=\"")
                     .append(Html.escape(o.outcome())).append("\"><title>").append(Html.escape(o.outcome() + " " + o.fromTokens() + "-" + o.toTokens() + rate))
                     .append("</title></rect>\n");
-        }
-        for (SvgChart.Marker m : markers) {
-            if (m.x() < 1) continue;
-            String x = SvgChart.fmt(bandX(m.x(), lo, hi, plotW));
-            svg.append("<line x1=\"").append(x).append("\" y1=\"").append(top).append("\" x2=\"").append(x).append("\" y2=\"").append(axis)
-                    .append("\" class=\"").append(m.css()).append("\"/>\n");
         }
         for (int i = 0; i < markers.size(); i++) SvgChart.legendMarker(svg, legendTop + i * SvgChart.LEGEND_ROW + 9, markers.get(i));
         svg.append("</svg>\n");
