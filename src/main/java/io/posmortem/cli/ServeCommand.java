@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * options; {@link TriageService} enforces them.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Serves triage over HTTP: POST /triage (symptom file in, JSON report out; kept in the incident archive unless --no-archive), "
+        description = "Serves triage over HTTP: GET / (a form for a symptom file and config.json, posted to POST /report for the HTML report), POST /triage (symptom file in, JSON report out; kept in the incident archive unless --no-archive), "
                 + "GET /health, GET /incidents, POST /admin/reload.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -121,7 +121,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("posmortem serve: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + service.port()
-                + " (POST /triage, GET /health, " + (incidents == null ? "" : "GET /incidents, ") + "POST /admin/reload)"
+                + " (GET / the form, POST /report, POST /triage, GET /health, " + (incidents == null ? "" : "GET /incidents, ") + "POST /admin/reload)"
                 + (incidents == null ? "" : "; incidents kept in " + incidents.location().display()));
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "posmortem-shutdown"));

@@ -197,6 +197,14 @@ public final class Triage {
         return run(reader.withoutFileAccess().read(input));
     }
 
+    /**
+     * As {@link #runUntrusted(SourceText)}, with the model's config.json given as text
+     * ({@code modelConfig}, or null): read from the text, never from a path, whatever it says.
+     */
+    public TriageRun runUntrusted(SourceText input, SourceText modelConfig) throws InvalidInputException, InferenceException {
+        return run(reader.withoutFileAccess().read(input, modelConfig));
+    }
+
     private TriageRun run(SymptomFile file) throws InferenceException {
         Deadline deadline = deadline();
         List<BuildRun> builds = new ArrayList<>();

@@ -148,7 +148,7 @@ public final class CaseEvidence {
         List<ModelLayers> layers = model.layers() == null ? List.of() : List.of(ModelLayers.of(build.id(), model.layers()));
         return new BuildEvidence(buildCase, runtime, positions, layers, subjects, List.copyOf(ropeProfiles), List.copyOf(pairs), List.copyOf(alibi),
                 List.copyOf(buckets), List.copyOf(bands), List.copyOf(precision), assessed.observations(),
-                assessed.countTests(), assessed.metricTests(), assessed.bandTrends(), charts(build.id(), subjects, target),
+                assessed.countTests(), assessed.metricTests(), assessed.bandTrends(), charts(build.id(), model, build, subjects, target, settings),
                 ConfigLoading.entries(build.id(), config), ConfigLoading.readings(build.id(), config),
                 ConfigLoading.loaderReadings(build.id(), config),
                 ReportedFacts.of(buildCase, runtime, positions, layers, assessed.observations(), configuredAttentionFactor, longestDegraded,
@@ -165,12 +165,29 @@ public final class CaseEvidence {
         return List.of(ContextShift.profile(build, runtime.contextWindow(), positions.keep(), model.headDim(), model.rotaryDims()));
     }
 
+    /** Heads drawn in the ALiBi penalty chart: every head up to this many, else this many spread evenly from steepest to gentlest. */
+    static final int ALIBI_HEADS_DRAWN = 8;
+
     /**
-     * Series for the report's relative-bias plots: each ALiBi subject's penalty (gentlest and
-     * steepest head) and each T5 subject's bucket at log-spaced distances up to the target, and
-     * the share an early 1,024-token span keeps against a recent one as the context doubles.
+     * Series for the report's plots of each mechanism family (the RoPE scale chart is drawn from
+     * the per-pair evidence instead), at log-spaced distances or positions up to the target:
+     * <ul>
+     * <li>{@code bias-vs-distance}, unit {@code nats}: each ALiBi candidate's penalty {@code m_h * k}
+     *     per head (all heads up to {@link #ALIBI_HEADS_DRAWN}, else that many spread over the slopes);
+     *     unit {@code bucket}: each T5 candidate's bucket of distance {@code k};</li>
+     * <li>{@code early-span-share}: the share an early 1,024-token span keeps against a recent one
+     *     in the gentlest ALiBi head as the context doubles;</li>
+     * <li>{@code angle-error-vs-position}, unit {@code radians}: for a RoPE candidate computed in
+     *     reduced precision, the worst angle error over the pairs at each position, and the
+     *     knowledge base's tolerance;</li>
+     * <li>{@code attended-span-vs-position}, unit {@code tokens}: how far back attention reaches at
+     *     each position, for a model trained with a sliding window the runtime does not report
+     *     applying (trained: {@code min(p, W)}; served without it: {@code p});</li>
+     * <li>{@code truncation-window}, unit {@code tokens}: how much of a prompt of {@code p} tokens a
+     *     runtime context window {@code N} shorter than the target keeps ({@code min(p, N)}).</li>
+     * </ul>
      */
-    static List<ChartSeries> charts(String build, List<Subject> subjects, int target) {
+    static List<ChartSeries> charts(String build, ModelSpec model, BuildSpec spec, List<Subject> subjects, int target, EvidenceSettings settings) {
         List<Double> distances = new ArrayList<>();
         for (double d = 1; d < target; d *= Math.sqrt(2)) distances.add(Math.floor(d));
         distances.add((double) target - 1);
@@ -180,11 +197,11 @@ public final class CaseEvidence {
             if (s.spec() instanceof AlibiSpec a) {
                 double[] slopes = AlibiSlopes.of(a.heads());
                 double gentlest = AlibiSlopes.gentlest(slopes);
-                double steepest = AlibiSlopes.steepest(slopes);
-                out.add(new ChartSeries(build, "bias-vs-distance", "ALiBi gentlest head", "nats",
-                        distances, distances.stream().map(d -> AlibiSlopes.penalty(gentlest, d)).toList()));
-                out.add(new ChartSeries(build, "bias-vs-distance", "ALiBi steepest head", "nats",
-                        distances, distances.stream().map(d -> AlibiSlopes.penalty(steepest, d)).toList()));
+                for (int h : drawnHeads(slopes.length)) {
+                    double slope = slopes[h];
+                    out.add(new ChartSeries(build, "bias-vs-distance", "ALiBi head " + (h + 1) + " (slope " + slopeText(slope) + ")", "nats",
+                            distances, distances.stream().map(d -> AlibiSlopes.penalty(slope, d)).toList()));
+                }
                 List<Double> contexts = new ArrayList<>();
                 for (long n = 2048; n <= target; n *= 2) contexts.add((double) n);
                 out.add(new ChartSeries(build, "early-span-share", "ALiBi gentlest head", "share",
@@ -192,9 +209,58 @@ public final class CaseEvidence {
             } else if (s.spec() instanceof BucketSpec b) {
                 out.add(new ChartSeries(build, "bias-vs-distance", "T5 bucket", "bucket",
                         distances, distances.stream().map(d -> (double) T5Buckets.bucket(-d.longValue(), b)).toList()));
+            } else if (s.spec() instanceof RopeInPrecision p) {
+                out.addAll(angleErrors(build, model.rotaryDims(), p, distances, target, settings));
             }
         }
+        Integer window = model.slidingWindow();
+        if (window != null && window > 0 && window < target && spec.runtime().slidingWindow() != Tri.YES) {
+            List<Double> at = List.of(1.0, (double) window, (double) target);
+            out.add(new ChartSeries(build, "attended-span-vs-position", "as trained: sliding window of " + window, "tokens",
+                    at, at.stream().map(p -> Math.min(p, window)).toList()));
+            out.add(new ChartSeries(build, "attended-span-vs-position", "served without the window", "tokens", at, at));
+        }
+        Integer context = spec.runtime().contextWindow();
+        if (context != null && context > 0 && context < target) {
+            List<Double> at = List.of(1.0, (double) context, (double) target);
+            out.add(new ChartSeries(build, "truncation-window", "kept by a context window of " + context, "tokens",
+                    at, at.stream().map(p -> Math.min(p, context)).toList()));
+            out.add(new ChartSeries(build, "truncation-window", "the prompt", "tokens", at, at));
+        }
         return List.copyOf(out);
+    }
+
+    /** Head indexes drawn: all of them up to {@link #ALIBI_HEADS_DRAWN}, else that many spread evenly over the heads. */
+    static List<Integer> drawnHeads(int heads) {
+        if (heads <= ALIBI_HEADS_DRAWN) return java.util.stream.IntStream.range(0, heads).boxed().toList();
+        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
+        for (int k = 0; k < ALIBI_HEADS_DRAWN; k++) picked.add((int) Math.round(k * (heads - 1) / (double) (ALIBI_HEADS_DRAWN - 1)));
+        return List.copyOf(picked);
+    }
+
+    /** A slope with three significant digits (0.841, 0.00391), the same form for every head count. */
+    private static String slopeText(double slope) {
+        return String.format(java.util.Locale.ROOT, "%.3g", slope);
+    }
+
+    /** Worst angle error over the pairs of {@code p.mapping()} computed in {@code p.dtype()}, at each position, with the tolerance as a flat line. */
+    private static List<ChartSeries> angleErrors(String build, int dims, RopeInPrecision p, List<Double> positions, int target, EvidenceSettings settings) {
+        AnglePrecision.Format format = switch (p.dtype()) {
+            case BF16 -> AnglePrecision.Format.BFLOAT16;
+            case FP16 -> AnglePrecision.Format.FLOAT16;
+            default -> AnglePrecision.Format.FLOAT32;
+        };
+        float[] inv32 = Float32Frequencies.of(dims, p.mapping(), target);
+        double[] thetas = new double[inv32.length];
+        for (int j = 0; j < inv32.length; j++) thetas[j] = inv32[j];
+        List<Double> errors = positions.stream().map(x -> {
+            double e = AnglePrecision.worstAngleError(format, x.longValue(), thetas);
+            return Double.isFinite(e) ? e : Double.MAX_VALUE;
+        }).toList();
+        List<Double> ends = List.of(positions.get(0), positions.get(positions.size() - 1));
+        return List.of(new ChartSeries(build, "angle-error-vs-position", "worst angle error in " + p.dtype().wireName(), "radians", positions, errors),
+                new ChartSeries(build, "angle-error-vs-position", "tolerance", "radians", ends,
+                        List.of(settings.angleErrorTolerance(), settings.angleErrorTolerance())));
     }
 
     /**

@@ -35,7 +35,14 @@ public final class ModelConfigReader {
      * file that is not a config at all (a key, a token, {@code /etc/shadow}).
      */
     public static ModelConfig read(Path file) throws InvalidInputException {
-        SourceText text = SourceText.read(file);
+        return read(SourceText.read(file));
+    }
+
+    /**
+     * Reads a config.json given as text (a request body, a form field): the same checks as a file,
+     * located in {@code text.source()}; a text that is not JSON is reported by line and column only.
+     */
+    public static ModelConfig read(SourceText text) throws InvalidInputException {
         LocatedDocument doc;
         try {
             doc = LocatedDocument.parse(text, LocatedDocument.Syntax.JSON);

@@ -95,7 +95,7 @@ public final class SymptomFileReader {
     }
 
     public SymptomFile read(SourceText text) throws InvalidInputException {
-        return read(text, null);
+        return read(text, (Path) null);
     }
 
     /**
@@ -104,6 +104,20 @@ public final class SymptomFileReader {
      * the symptom file, and only inside its directory tree unless {@link #withConfigAnywhere()}.
      */
     public SymptomFile read(SourceText text, Path modelConfig) throws InvalidInputException {
+        return read(text, modelConfig, null);
+    }
+
+    /**
+     * Reads a symptom file with a config.json given as text, not as a path ({@code serve}'s form):
+     * nothing is opened. The config's problems (syntax, structure) come after the symptom file's,
+     * all in one pass, each located in {@code modelConfig.source()}; fields the config would have
+     * given are then left unknown rather than reported missing.
+     */
+    public SymptomFile read(SourceText text, SourceText modelConfig) throws InvalidInputException {
+        return read(text, null, modelConfig);
+    }
+
+    private SymptomFile read(SourceText text, Path modelConfig, SourceText configText) throws InvalidInputException {
         LocatedDocument doc = LocatedDocument.parse(text, LocatedDocument.syntaxOf(text.source(), text.text()));
         JsonNode version = doc.root().path("posmortem");
         boolean versionOne = version.isNumber() && version.asDouble() == 1;
@@ -134,6 +148,13 @@ public final class SymptomFileReader {
             }
         } else if (modelConfig != null) {
             config = ModelConfigReader.read(modelConfig);
+        } else if (configText != null) {
+            try {
+                config = ModelConfigReader.read(configText);
+            } catch (InvalidInputException e) {
+                configProblems = e.problems();
+                configUnusable = true;
+            }
         }
         // A config that cannot be read leaves the fields it would give unknown, as a schema problem does.
         Set<String> invalid = new HashSet<>(schema.invalid());
@@ -184,16 +205,21 @@ public final class SymptomFileReader {
 
     /**
      * The symptom file's problems in file order (each once), the config.json's right after the
-     * problem that says it cannot be used.
+     * problem that says it cannot be used, or last when the config was given beside the file.
      */
     private static List<Problem> inFileOrder(List<Problem> problems, List<Problem> configProblems) {
         List<Problem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
         sorted.sort(DocumentSchema.BY_POSITION);
         List<Problem> out = new ArrayList<>();
+        boolean placed = false;
         for (Problem p : sorted) {
             out.add(p);
-            if (p.code().equals("input.model-config") && p.pointer().equals("/model/config")) out.addAll(configProblems);
+            if (p.code().equals("input.model-config") && p.pointer().equals("/model/config")) {
+                out.addAll(configProblems);
+                placed = true;
+            }
         }
+        if (!placed) out.addAll(configProblems);
         return out;
     }
 

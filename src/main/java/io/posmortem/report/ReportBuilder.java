@@ -120,7 +120,8 @@ public final class ReportBuilder {
                 CountsSection.loaderReadings(run.evidence()), CountsSection.observations(run.evidence()),
                 CountsSection.countTests(run.evidence()), CountsSection.metricTests(run.evidence()),
                 KeyNumbersSection.build(run.evidence()), full ? EvidenceSection.build(trace, run.evidence()) : null,
-                full ? ChartsSection.build(run.evidence()) : null, assumptions,
+                full ? java.util.stream.Stream.concat(ChartsSection.build(run.evidence()).stream(),
+                        ChartsSection.predictedOnsets(trace, hypotheses).stream()).toList() : null, assumptions,
                 full ? ReasoningSection.build(trace) : ReasoningSection.counts(trace));
     }
 

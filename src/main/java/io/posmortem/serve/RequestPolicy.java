@@ -67,6 +67,19 @@ public final class RequestPolicy {
         }
     }
 
+    /**
+     * Whether a {@code Sec-Fetch-Site} value may post a form: absent (not a browser, or an older
+     * one; the Origin check still applies), {@code same-origin} (the page at {@code /}) or
+     * {@code none} (typed by the user). A form posted from another site ({@code cross-site},
+     * {@code same-site}) is refused: form media types need no CORS preflight, so this and the
+     * Origin check are what keep other pages from posting to a service on loopback.
+     */
+    static boolean fetchSiteAllowed(String secFetchSite) {
+        if (secFetchSite == null) return true;
+        String v = secFetchSite.trim().toLowerCase(Locale.ROOT);
+        return v.equals("same-origin") || v.equals("none");
+    }
+
     /** Whether a {@code Content-Type} value is one of {@link #SYMPTOM_TYPES}. */
     static boolean symptomType(String contentType) {
         if (contentType == null) return false;

@@ -241,13 +241,36 @@ public final class TriageService {
             return;
         }
         String path = request.getHttpURI().getPath();
+        if ("/report".equals(path) && !RequestPolicy.fetchSiteAllowed(request.getHeaders().get("Sec-Fetch-Site"))) {
+            ex.answer(403, FormPage.refused("Forbidden", "the form may only be posted from this service's own page"), null, false,
+                    withHeaders(Map.of()));
+            return;
+        }
         switch (path == null ? "" : path) {
             case "/health" -> health(ex);
+            case "/" -> form(ex);
+            case "/report" -> triage.handleForm(ex);
             case "/triage" -> triage.handle(ex);
             case "/admin/reload" -> reload.handle(ex);
             case "/incidents" -> incidents(ex);
-            default -> ex.answer(404, Replies.error("not-found", "endpoints: POST /triage, GET /health, GET /incidents, POST /admin/reload"), null);
+            default -> ex.answer(404, Replies.error("not-found", "endpoints: GET /, POST /report, POST /triage, GET /health, GET /incidents, POST /admin/reload"), null);
         }
+    }
+
+    /** {@code GET /}: the form page (HTML, no scripts) that posts a symptom file to {@code /report}. */
+    private void form(Exchange ex) {
+        String method = ex.request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.answer(405, FormPage.refused("Method not allowed", "use GET"), null, false, withHeaders(Map.of("Allow", "GET, HEAD")));
+            return;
+        }
+        ex.answer(200, FormPage.form(settings.maxBody()), null, false, FormPage.HEADERS);
+    }
+
+    private static Map<String, String> withHeaders(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(FormPage.HEADERS);
+        all.putAll(more);
+        return all;
     }
 
     private void health(Exchange ex) {
