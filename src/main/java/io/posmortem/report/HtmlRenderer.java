@@ -207,7 +207,7 @@ public final class HtmlRenderer {
         if (!b.countTests().isEmpty()) {
             out.append("<h3>Counts</h3>\n<div class=\"scroll\"><table>\n<tr><th>observation</th><th>build</th><th>baseline</th><th>p</th><th>outcome</th><th>strength</th></tr>\n");
             for (CountTestView t : b.countTests()) {
-                out.append("<tr><td>").append(Html.escape(t.observation() + " (" + t.capability() + ")")).append("</td><td>")
+                out.append("<tr><td>").append(Html.escape(t.observation() + " (" + t.capability() + ")" + TextRenderer.sourceOf(b, t.observation()))).append("</td><td>")
                         .append(Html.escape(t.counts() + " = " + Numbers.format(t.rate()) + " [" + Numbers.format(t.rateInterval()[0]) + ", "
                                 + Numbers.format(t.rateInterval()[1]) + "]")).append("</td><td>")
                         .append(Html.escape(t.baseline() + " = " + Numbers.format(t.baselineRate()))).append("</td><td>")

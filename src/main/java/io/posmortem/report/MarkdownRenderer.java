@@ -143,7 +143,8 @@ public final class MarkdownRenderer {
         if (!b.countTests().isEmpty()) {
             out.append("\n### Counts\n\n| observation | build | baseline | p | outcome | strength | trend |\n| --- | --- | --- | --- | --- | --- | --- |\n");
             for (CountTestView t : b.countTests()) {
-                out.append("| ").append(t.observation()).append(" (").append(t.capability()).append(") | ").append(t.counts()).append(" = ")
+                out.append("| ").append(t.observation()).append(" (").append(t.capability()).append(")").append(escape(TextRenderer.sourceOf(b, t.observation())))
+                        .append(" | ").append(t.counts()).append(" = ")
                         .append(Numbers.format(t.rate())).append(" [").append(Numbers.format(t.rateInterval()[0])).append(", ")
                         .append(Numbers.format(t.rateInterval()[1])).append("] | ").append(t.baseline()).append(" = ")
                         .append(Numbers.format(t.baselineRate())).append(" | ").append(TextRenderer.pValue(t.pValue())).append(" | ")

@@ -270,7 +270,7 @@ public final class TextRenderer {
     }
 
     /** Where an imported observation came from, as the end of its counts or metric line (user strings made safe). */
-    private static String sourceOf(BuildReport b, String observation) {
+    static String sourceOf(BuildReport b, String observation) {
         return b.observations().stream().filter(o -> o.id().equals(observation)).findFirst()
                 .map(o -> DisplayText.line(o.sourceSuffix())).orElse("");
     }

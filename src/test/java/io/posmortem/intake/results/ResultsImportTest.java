@@ -124,6 +124,12 @@ class ResultsImportTest {
                 triage.out());
         Cli json = Cli.run("triage", "--format", "json", target.toString());
         assertTrue(json.out().contains("\"task\" : \"wikitext\""), json.out());
+        // The HTML and Markdown count tables name the source of the counted band too.
+        Cli html = Cli.run("triage", "--format", "html", target.toString());
+        assertTrue(html.out().contains("niah_single_1-4096 (long-range-reference) (from fixtures/results/lm-eval/results_2026-11-30T09-12-44.123456.json, niah_single_1, 4096,none)"),
+                html.out());
+        Cli md = Cli.run("triage", "--format", "markdown", target.toString());
+        assertTrue(md.out().contains("(from fixtures/results/lm-eval/results\\_2026-11-30T09-12-44.123456.json, niah\\_single\\_1, 4096,none)"), md.out());
     }
 
     @Test
