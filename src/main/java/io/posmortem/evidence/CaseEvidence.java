@@ -243,16 +243,27 @@ public final class CaseEvidence {
         return String.format(java.util.Locale.ROOT, "%.3g", slope);
     }
 
-    /** Worst angle error over the pairs of {@code p.mapping()} computed in {@code p.dtype()}, at each position, with the tolerance as a flat line. */
-    private static List<ChartSeries> angleErrors(String build, int dims, RopeInPrecision p, List<Double> positions, int target, EvidenceSettings settings) {
-        AnglePrecision.Format format = switch (p.dtype()) {
+    /** The number format {@code p.dtype()} computes angles in (float32 for every other dtype). */
+    private static AnglePrecision.Format angleFormat(RopeInPrecision p) {
+        return switch (p.dtype()) {
             case BF16 -> AnglePrecision.Format.BFLOAT16;
             case FP16 -> AnglePrecision.Format.FLOAT16;
             default -> AnglePrecision.Format.FLOAT32;
         };
+    }
+
+    /** The rotation frequencies of {@code p.mapping()} as float32 computes them, widened to double. */
+    private static double[] float32Thetas(int dims, RopeInPrecision p, int target) {
         float[] inv32 = Float32Frequencies.of(dims, p.mapping(), target);
         double[] thetas = new double[inv32.length];
         for (int j = 0; j < inv32.length; j++) thetas[j] = inv32[j];
+        return thetas;
+    }
+
+    /** Worst angle error over the pairs of {@code p.mapping()} computed in {@code p.dtype()}, at each position, with the tolerance as a flat line. */
+    private static List<ChartSeries> angleErrors(String build, int dims, RopeInPrecision p, List<Double> positions, int target, EvidenceSettings settings) {
+        AnglePrecision.Format format = angleFormat(p);
+        double[] thetas = float32Thetas(dims, p, target);
         List<Double> errors = positions.stream().map(x -> {
             double e = AnglePrecision.worstAngleError(format, x.longValue(), thetas);
             return Double.isFinite(e) ? e : Double.MAX_VALUE;
@@ -272,14 +283,8 @@ public final class CaseEvidence {
      */
     static PrecisionProfile precision(Subject subject, String build, int dims, RopeInPrecision p, int target,
                                       EvidenceSettings settings, Deadline deadline) {
-        AnglePrecision.Format format = switch (p.dtype()) {
-            case BF16 -> AnglePrecision.Format.BFLOAT16;
-            case FP16 -> AnglePrecision.Format.FLOAT16;
-            default -> AnglePrecision.Format.FLOAT32;
-        };
-        float[] inv32 = Float32Frequencies.of(dims, p.mapping(), target);
-        double[] thetas = new double[inv32.length];
-        for (int j = 0; j < inv32.length; j++) thetas[j] = inv32[j];
+        AnglePrecision.Format format = angleFormat(p);
+        double[] thetas = float32Thetas(dims, p, target);
         int onset = 0;
         int sampled = 0;
         int checkEvery = Math.max(1, (1 << 20) / thetas.length);

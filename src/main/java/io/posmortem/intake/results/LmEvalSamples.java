@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * lm-evaluation-harness's per-sample log ({@code --log_samples}: {@code samples_<task>_<date>.jsonl},
@@ -25,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class LmEvalSamples {
     private LmEvalSamples() {}
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern FILE = Pattern.compile("^samples_(.+?)(?:_\\d{4}-\\d{2}-\\d{2}T[0-9_:.\\-]+)?\\.jsonl?$");
     private static final Pattern LENGTH = Pattern.compile("^\\d{1,9}$");
 
@@ -46,18 +43,8 @@ final class LmEvalSamples {
         Map<Integer, String> firstLine = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
         input.lines((number, text) -> {
-            JsonNode record;
-            try {
-                record = JSON.readTree(text);
-            } catch (JacksonException e) {
-                problems.add(input.problem("results.malformed", "", number, "line " + number + " is not JSON: " + e.getOriginalMessage(),
-                        "one JSON object per line", null));
-                return;
-            }
-            if (!record.isObject()) {
-                problems.add(input.problem("results.malformed", "", number, "line " + number + " is not a JSON object", "one JSON object per line", null));
-                return;
-            }
+            JsonNode record = input.objectLine(number, text, problems);
+            if (record == null) return;
             Integer length = null;
             double score = -1;
             for (Map.Entry<String, JsonNode> field : record.properties()) {

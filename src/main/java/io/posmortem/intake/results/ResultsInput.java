@@ -4,6 +4,9 @@ import io.posmortem.intake.InvalidInputException;
 import io.posmortem.intake.LocatedDocument;
 import io.posmortem.intake.SourceText;
 import io.posmortem.model.Problem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,6 +24,8 @@ import java.util.List;
  * line files are streamed, each line bounded.
  */
 final class ResultsInput {
+    private static final JsonMapper LINE_JSON = JsonMapper.builder().build();
+
 
     /** Called for each line of a streamed file. */
     interface LineHandler {
@@ -139,6 +144,26 @@ final class ResultsInput {
     /** A problem in this file at {@code pointer} and {@code line} (0 when unknown). */
     Problem problem(String code, String pointer, int line, String message, String expected, String hint) {
         return new Problem(code, name, pointer, line, 0, message, expected, hint);
+    }
+
+    /**
+     * Line {@code number} of a JSON Lines file as one JSON object, or null after adding a
+     * {@code results.malformed} problem for it (not JSON, or JSON that is not an object).
+     */
+    JsonNode objectLine(int number, String text, List<Problem> problems) {
+        JsonNode record;
+        try {
+            record = LINE_JSON.readTree(text);
+        } catch (JacksonException e) {
+            problems.add(problem("results.malformed", "", number, "line " + number + " is not JSON: " + e.getOriginalMessage(),
+                    "one JSON object per line", null));
+            return null;
+        }
+        if (!record.isObject()) {
+            problems.add(problem("results.malformed", "", number, "line " + number + " is not a JSON object", "one JSON object per line", null));
+            return null;
+        }
+        return record;
     }
 
     InvalidInputException fail(String code, String pointer, int line, String message, String expected, String hint) {

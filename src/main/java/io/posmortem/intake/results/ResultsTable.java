@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The generic layout for every other harness, as CSV (a header row, then one row per result) or
@@ -21,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class ResultsTable {
     private ResultsTable() {}
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> ALIASES = Map.of("successes", "correct", "trials", "total", "context_length", "length");
 
     static List<Measurement> read(ResultsInput input, boolean csv) throws InvalidInputException {
@@ -46,18 +43,8 @@ final class ResultsTable {
                 }
                 for (int i = 0; i < cells.size() && i < header.size(); i++) row.put(header.get(i), cells.get(i));
             } else {
-                JsonNode record;
-                try {
-                    record = JSON.readTree(text);
-                } catch (JacksonException e) {
-                    problems.add(input.problem("results.malformed", "", number, "line " + number + " is not JSON: " + e.getOriginalMessage(),
-                            "one JSON object per line", null));
-                    return;
-                }
-                if (!record.isObject()) {
-                    problems.add(input.problem("results.malformed", "", number, "line " + number + " is not a JSON object", "one JSON object per line", null));
-                    return;
-                }
+                JsonNode record = input.objectLine(number, text, problems);
+                if (record == null) return;
                 record.properties().forEach(e -> row.put(column(e.getKey()), e.getValue().isValueNode() ? e.getValue().asString() : null));
             }
             if (problems.size() > 100) return;
