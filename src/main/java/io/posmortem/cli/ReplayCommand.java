@@ -38,26 +38,8 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ArchiveOption archive = new ArchiveOption();
 
-    @Option(names = "--hypothesis", paramLabel = "ID", description = "Only incidents with a build led by this hypothesis.")
-    String hypothesis;
-
-    @Option(names = "--verdict", paramLabel = "VERDICT", description = "Only incidents with a build of this verdict.")
-    String verdict;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "Only incidents of this model.")
-    String model;
-
-    @Option(names = "--since", paramLabel = "DATE", description = "Only incidents triaged on or after DATE.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Only incidents triaged before DATE.")
-    String until;
-
-    @Option(names = "--fingerprint", paramLabel = "HEX", description = "Only incidents triaged with rules or a knowledge base whose fingerprint starts with HEX.")
-    String fingerprint;
-
-    @Option(names = "--confirmed", description = "Only incidents with a confirmed cause.")
-    boolean confirmed;
+    @CommandLine.Mixin
+    IncidentFilterOptions incidents = new IncidentFilterOptions();
 
     @Option(names = "--all", description = "List every incident, not only those that changed.")
     boolean all;
@@ -81,8 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         HistoryFilter filter;
         try {
-            filter = new HistoryFilter(hypothesis, verdict, model, HistoryCommand.instant("--since", since, false),
-                    HistoryCommand.instant("--until", until, true), fingerprint, confirmed, 0);
+            filter = incidents.filter(0);
         } catch (IllegalArgumentException e) {
             err.println("posmortem replay: " + e.getMessage());
             err.flush();
