@@ -69,7 +69,7 @@ public final class Reasoner {
                     + deadline.budget().toMillis() + " ms", "the evidence took the whole budget; allow more time per input"), null);
         }
         KieSession session = pack.kieBase().newKieSession();
-        TraceRecorder recorder = new TraceRecorder(pack);
+        TraceRecorder recorder = new TraceRecorder(pack, kb.facts().size() + evidence.facts().size() + evidence.observations().size());
         session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
         Watchdog.Outcome<Integer> run = Watchdog.watch(() -> {

@@ -29,10 +29,10 @@ import org.drools.tms.TruthMaintenanceSystemEqualityKey;
 final class TraceRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     private final RulePack pack;
-    private final Map<Object, Integer> index = new IdentityHashMap<>();
-    private final List<Object> facts = new ArrayList<>();
-    private final List<Integer> insertedBy = new ArrayList<>();
-    private final List<Integer> retractedBy = new ArrayList<>();
+    private final Map<Object, Integer> index;
+    private final List<Object> facts;
+    private final List<Integer> insertedBy;
+    private final List<Integer> retractedBy;
     private final List<Firing> firings = new ArrayList<>();
     private final Map<Object, Integer> firingOfMatch = new IdentityHashMap<>();
     private final Map<Object, List<Integer>> justifications = new IdentityHashMap<>();
@@ -44,7 +44,17 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     private volatile String firingRule;
 
     TraceRecorder(RulePack pack) {
+        this(pack, 64);
+    }
+
+    /** A recorder for a session expected to hold about {@code expectedFacts} facts (sizes its tables, nothing else). */
+    TraceRecorder(RulePack pack, int expectedFacts) {
         this.pack = pack;
+        int capacity = Math.max(16, expectedFacts + expectedFacts / 4);
+        this.index = new IdentityHashMap<>(capacity);
+        this.facts = new ArrayList<>(capacity);
+        this.insertedBy = new ArrayList<>(capacity);
+        this.retractedBy = new ArrayList<>(capacity);
     }
 
     /** Id of the rule being fired, or of the last one fired. */

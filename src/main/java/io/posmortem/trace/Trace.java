@@ -3,6 +3,7 @@ package io.posmortem.trace;
 import io.posmortem.model.BuildScoped;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ public final class Trace {
     private final Map<String, RuleInfo> rules;
     private final List<FactEntry> facts;
     private final List<Firing> firings;
-    private final Map<Object, FactEntry> byIdentity = new IdentityHashMap<>();
-    private final Map<String, FactEntry> byId = new LinkedHashMap<>();
+    private final Map<Object, FactEntry> byIdentity;
+    private final Map<String, FactEntry> byId;
 
     /** @param rules rule id -> metadata, for every rule of the rule base (fired or not) */
     public Trace(String build, Map<String, RuleInfo> rules, List<FactEntry> facts, List<Firing> firings) {
@@ -24,6 +25,8 @@ public final class Trace {
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         this.facts = List.copyOf(facts);
         this.firings = List.copyOf(firings);
+        this.byIdentity = new IdentityHashMap<>(this.facts.size());
+        this.byId = new HashMap<>(this.facts.size() * 4 / 3 + 1);
         for (FactEntry e : this.facts) {
             byIdentity.put(e.fact(), e);
             byId.put(e.id(), e);
