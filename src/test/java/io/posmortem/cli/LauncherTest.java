@@ -173,6 +173,39 @@ class LauncherTest {
         return r.out();
     }
 
+    /**
+     * The JIT and heap the launcher chooses, read from a stand-in java that prints its arguments:
+     * a single triage runs C1 only with the serial collector and a bounded heap; a triage of
+     * directories holding up to POSMORTEM_C2_INPUTS files runs C1 only with the default collector
+     * and heap; a larger one, a list on standard input and serve keep the JIT's second tier.
+     */
+    @Test
+    void theJitFollowsTheSizeOfTheRun(@TempDir Path cache) throws Exception {
+        Path jdk = cache.resolve("jdk");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        Path batch = Files.createDirectories(cache.resolve("batch"));
+        for (int i = 0; i < 3; i++) Files.writeString(batch.resolve("case-" + i + ".yaml"), "x");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "POSMORTEM_CDS", "off");
+
+        List<String> single = run(cache, env, "triage", FOUNDING.toString()).out().lines().toList();
+        assertTrue(single.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m")), single.toString());
+
+        List<String> small = run(cache, env, "triage", "--format", "json", batch.toString()).out().lines().toList();
+        assertTrue(small.contains("-XX:TieredStopAtLevel=1"), small.toString());
+        assertTrue(!small.contains("-XX:+UseSerialGC") && !small.contains("-Xmx512m"), small.toString());
+
+        Map<String, String> lowLimit = new java.util.HashMap<>(env);
+        lowLimit.put("POSMORTEM_C2_INPUTS", "2");
+        for (List<String> args : List.of(List.of("triage", batch.toString()), List.of("triage", "-"), List.of("serve"))) {
+            List<String> seen = run(cache, lowLimit, args.toArray(String[]::new)).out().lines().toList();
+            assertTrue(seen.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:+UseSerialGC")), args + ": " + seen);
+            assertTrue(seen.containsAll(args), args + ": " + seen);
+        }
+    }
+
     @Test
     void withoutJavaTheLauncherSaysSo(@TempDir Path cache) throws Exception {
         // A PATH with the tools the launcher needs before it looks for Java, and no java.
