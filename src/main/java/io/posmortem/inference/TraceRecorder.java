@@ -43,10 +43,6 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     private volatile String lastRule;
     private volatile String firingRule;
 
-    TraceRecorder(RulePack pack) {
-        this(pack, 64);
-    }
-
     /** A recorder for a session expected to hold about {@code expectedFacts} facts (sizes its tables, nothing else). */
     TraceRecorder(RulePack pack, int expectedFacts) {
         this.pack = pack;

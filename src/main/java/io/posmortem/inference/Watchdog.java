@@ -283,7 +283,6 @@ final class Watchdog {
         private volatile Session session;
         /** Set under the thread's lock: no further session is taken. */
         private boolean retired;
-        private boolean idle;
 
         SessionThread(Session first) {
             super(SESSIONS, null, "posmortem-rules-" + COUNT.incrementAndGet());
@@ -316,15 +315,13 @@ final class Watchdog {
         synchronized boolean park() {
             if (retired) return false;
             session = null;
-            idle = true;
             notifyAll();
             return true;
         }
 
         /** Hands {@code next} to this idle thread; false when it has ended or was retired. */
         synchronized boolean take(Session next) {
-            if (retired || !idle || !isAlive()) return false;
-            idle = false;
+            if (retired || session != null || !isAlive()) return false;
             session = next;
             notifyAll();
             return true;
