@@ -18,7 +18,7 @@ if errorlevel 1 (
   echo posmortem: no Java found: install Java 17 or later, or set JAVA_HOME to one 1>&2
   exit /b 127
 )
-set "POSMORTEM_SHORT=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m"
+set "POSMORTEM_SHORT=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx512m -XX:MetaspaceSize=128m"
 if /i "%~1"=="serve" set "POSMORTEM_SHORT="
 if /i "%~1"=="verify" set "POSMORTEM_SHORT="
 "%POSMORTEM_JAVA%" -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr %POSMORTEM_SHORT% %POSMORTEM_JAVA_OPTS% -jar "%POSMORTEM_JAR%" %*

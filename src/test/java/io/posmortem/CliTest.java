@@ -97,6 +97,17 @@ class CliTest {
     }
 
     @Test
+    void aBrokenKnowledgeBaseIsReportedBeforeBrokenRules(@TempDir Path dir) throws Exception {
+        // The two are read at the same time (Triage.load); what the user sees is the order they were read in before.
+        Files.writeString(dir.resolve("broken.drl"), "package x\nrule \"r\"\nwhen\n  Foo(\nthen\nend\n");
+        Cli cli = Cli.run("triage", "--rules", dir.toString(), "--kb", dir.resolve("none").toString(), SEED);
+        assertEquals(ExitCodes.RULES, cli.exit());
+        assertTrue(cli.err().contains("capabilities.yaml"), cli.err());
+        assertFalse(cli.err().contains("broken.drl"), cli.err());
+        assertEquals("", cli.out());
+    }
+
+    @Test
     void usageErrorsExitTwoWithASuggestion() {
         Cli unknown = Cli.run("triag", SEED);
         assertEquals(ExitCodes.USAGE, unknown.exit());

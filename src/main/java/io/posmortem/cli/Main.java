@@ -1,5 +1,6 @@
 package io.posmortem.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +10,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Diagnoses long-context failures after a positional-encoding retrofit.",
-        subcommands = {TriageCommand.class, ImportCommand.class, InitCommand.class, ExplainCommand.class, VerifyCommand.class, ReviewCommand.class, ServeCommand.class, HistoryCommand.class, ShowCommand.class, ConfirmCommand.class, ForgetCommand.class,
-            ReplayCommand.class, CalibrationCommand.class, RopeCommand.class, AlibiCommand.class, T5BucketsCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every input was triaged",
@@ -24,6 +22,12 @@ import picocli.CommandLine.Command;
             "7:the incident archive cannot be opened, read or written, or holds no such incident",
             "8:replay: a confirmed incident went from right to wrong"})
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(TriageCommand.class, ImportCommand.class, InitCommand.class, ExplainCommand.class,
+            VerifyCommand.class, ReviewCommand.class, ServeCommand.class, HistoryCommand.class, ShowCommand.class, ConfirmCommand.class,
+            ForgetCommand.class, ReplayCommand.class, CalibrationCommand.class, RopeCommand.class, AlibiCommand.class,
+            T5BucketsCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +50,7 @@ public final class Main implements Runnable {
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         // Before any rule runs and while only this thread runs: a rule may not end the process.
         io.posmortem.inference.ExitGuard.install();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -56,5 +60,25 @@ public final class Main implements Runnable {
             return ExitCodes.INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}. picocli builds each subcommand's model by reflection when
+     * it is added, which a cold JVM pays for every one of them; a run names one, so when the first
+     * argument is a subcommand's name only that one is added (its parsing, help and errors are the
+     * same either way). Anything else (no command, an option, {@code help}, a misspelt name, which
+     * gets suggestions from all of them) gets every subcommand.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        for (Class<?> command : COMMANDS) {
+            if (command != CommandLine.HelpCommand.class && first.equals(command.getAnnotation(CommandLine.Command.class).name())) {
+                cli.addSubcommand(command);
+                return cli;
+            }
+        }
+        COMMANDS.forEach(cli::addSubcommand);
+        return cli;
     }
 }

@@ -130,7 +130,17 @@ public final class RulePack {
         return idByName.getOrDefault(rule.getPackageName() + "." + rule.getName(), rule.getName());
     }
 
+    /** Loads the rules in {@code dir}: {@link #compile} then {@link Compiled#against}. */
     public static RulePack load(Path dir, KnowledgeBase kb) throws RulePackException {
+        return compile(dir).against(kb);
+    }
+
+    /**
+     * The rules in {@code dir} read from the compiled-rule cache, or compiled (and cached); syntax and
+     * compile errors are thrown here, every one found. Needs no knowledge base, so a caller may load
+     * that at the same time and check the rules against it afterwards.
+     */
+    public static Compiled compile(Path dir) throws RulePackException {
         List<Path> files = ruleFiles(dir);
         Map<Path, String> sources = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -157,38 +167,51 @@ public final class RulePack {
             kieBase = builder.newKieBase();
             CompiledRuleCache.write(dir, fingerprint, kieBase);
         }
+        return new Compiled(files, sources, fingerprint, kieBase);
+    }
 
-        Map<String, RuleInfo> byId = new LinkedHashMap<>();
-        Map<String, String> idByName = new LinkedHashMap<>();
-        List<RuleInfo> infos = new ArrayList<>();
-        Map<Rule, Path> ruleFiles = new LinkedHashMap<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                Path file = fileOf(rule, files);
-                ruleFiles.put(rule, file);
-                String source = sources.getOrDefault(file, "");
-                int line = lineOf(source, rule.getName());
-                RuleInfo info = metadata(rule, file, line, kb, problems);
-                if (info == null) continue;
-                if (byId.containsKey(info.id())) {
-                    RuleInfo other = byId.get(info.id());
-                    problems.add(problem("rules.duplicate-id", file, line, "rule id '" + info.id() + "' is also used by "
-                            + other.file() + ":" + other.line(), "give every rule its own @id"));
-                    continue;
+    /**
+     * Compiled rules not yet checked against a knowledge base.
+     *
+     * @param files   the rule files, in the order they were compiled
+     * @param sources each file's text
+     */
+    public record Compiled(List<Path> files, Map<Path, String> sources, String fingerprint, KieBase kieBase) {
+        /** Checks every rule's metadata, threshold references and fact vocabulary against {@code kb}; every problem found is thrown at once. */
+        public RulePack against(KnowledgeBase kb) throws RulePackException {
+            List<Problem> problems = new ArrayList<>();
+            Map<String, RuleInfo> byId = new LinkedHashMap<>();
+            Map<String, String> idByName = new LinkedHashMap<>();
+            List<RuleInfo> infos = new ArrayList<>();
+            Map<Rule, Path> ruleFiles = new LinkedHashMap<>();
+            for (KiePackage pkg : kieBase.getKiePackages()) {
+                for (Rule rule : pkg.getRules()) {
+                    Path file = fileOf(rule, files);
+                    ruleFiles.put(rule, file);
+                    String source = sources.getOrDefault(file, "");
+                    int line = lineOf(source, rule.getName());
+                    RuleInfo info = metadata(rule, file, line, kb, problems);
+                    if (info == null) continue;
+                    if (byId.containsKey(info.id())) {
+                        RuleInfo other = byId.get(info.id());
+                        problems.add(problem("rules.duplicate-id", file, line, "rule id '" + info.id() + "' is also used by "
+                                + other.file() + ":" + other.line(), "give every rule its own @id"));
+                        continue;
+                    }
+                    byId.put(info.id(), info);
+                    idByName.put(rule.getPackageName() + "." + rule.getName(), info.id());
+                    infos.add(info);
                 }
-                byId.put(info.id(), info);
-                idByName.put(rule.getPackageName() + "." + rule.getName(), info.id());
-                infos.add(info);
             }
-        }
-        for (Path file : files) problems.addAll(thresholdReferences(file, sources.get(file), kb));
-        problems.addAll(RuleVocabulary.check(sources, ruleFiles, kb));
-        if (!problems.isEmpty()) throw new RulePackException(problems);
+            for (Path file : files) problems.addAll(thresholdReferences(file, sources.get(file), kb));
+            problems.addAll(RuleVocabulary.check(sources, ruleFiles, kb));
+            if (!problems.isEmpty()) throw new RulePackException(problems);
 
-        infos.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
-        Map<String, RuleInfo> ordered = new LinkedHashMap<>();
-        infos.forEach(i -> ordered.put(i.id(), i));
-        return new RulePack(kieBase, ordered, idByName, fingerprint);
+            infos.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+            Map<String, RuleInfo> ordered = new LinkedHashMap<>();
+            infos.forEach(i -> ordered.put(i.id(), i));
+            return new RulePack(kieBase, ordered, idByName, fingerprint);
+        }
     }
 
     /** SHA-256 over every rule file's path (relative to the rule directory, in path order) and bytes. */
