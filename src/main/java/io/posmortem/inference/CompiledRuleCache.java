@@ -7,9 +7,13 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -27,7 +31,8 @@ import org.kie.api.definition.KiePackage;
  * against the running code (a {@link LinkageError} or {@link ClassCastException} while reading it)
  * is recompiled with one warning line. The cache is {@code -Dposmortem.cache=DIR}, else {@code $POSMORTEM_CACHE}, else
  * {@code $XDG_CACHE_HOME/posmortem}, else {@code ~/.cache/posmortem}; {@code -Dposmortem.cache=off}
- * disables it. A cache that cannot be read or written is ignored: the rules are compiled.
+ * disables it. A cache that cannot be read or written is ignored: the rules are compiled. Only the
+ * {@link #KEPT} entries used last are kept.
  */
 final class CompiledRuleCache {
     private CompiledRuleCache() {}
@@ -70,6 +75,7 @@ final class CompiledRuleCache {
                 CompiledRuleCache.class.getClassLoader())) {
             @SuppressWarnings("unchecked")
             List<KiePackage> packages = (List<KiePackage>) in.readObject();
+            markUsed(file);
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
             @SuppressWarnings({"unchecked", "rawtypes"})
             Collection<org.drools.base.definitions.InternalKnowledgePackage> internal = (Collection) packages;
@@ -95,8 +101,42 @@ final class CompiledRuleCache {
                 out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
             }
             io.posmortem.model.AtomicFiles.write(dir.resolve(key(rulesDir, rulesFingerprint) + ".kpkg"), bytes.toByteArray());
+            prune(dir);
         } catch (IOException | RuntimeException e) {
             // An unwritable cache only costs the next run a compilation.
+        }
+    }
+
+    /**
+     * Compiled packs kept: every rule directory, edit of it and build of posmortem has its own entry
+     * (1.7 MB for the bundled pack), so entries beyond the ones used last are removed when one is written.
+     */
+    static final int KEPT = 16;
+
+    /** Removes all but the {@link #KEPT} entries used last (a read marks its entry); a file that vanishes meanwhile is skipped. */
+    static void prune(Path dir) throws IOException {
+        List<Path> entries;
+        try (var files = Files.list(dir)) {
+            entries = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".kpkg")).toList());
+        }
+        if (entries.size() <= KEPT) return;
+        Map<Path, Long> used = new HashMap<>();
+        for (Path p : entries) {
+            try {
+                used.put(p, Files.getLastModifiedTime(p).toMillis());
+            } catch (IOException e) {
+                used.put(p, Long.MIN_VALUE);
+            }
+        }
+        entries.sort(Comparator.comparing((Path p) -> used.get(p)).reversed().thenComparing(Comparator.naturalOrder()));
+        for (Path p : entries.subList(KEPT, entries.size())) Files.deleteIfExists(p);
+    }
+
+    private static void markUsed(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // A cache on a read-only disk still serves; its entries are only pruned in file-time order.
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +205,41 @@ class LauncherTest {
             assertTrue(seen.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:+UseSerialGC")), args + ": " + seen);
             assertTrue(seen.containsAll(args), args + ": " + seen);
         }
+    }
+
+    /**
+     * Class-data archives of replaced jars do not pile up: when a run writes a new archive, only the
+     * three used last remain, and every run that maps an archive marks it as used. A stand-in java
+     * writes the archive it is asked for.
+     */
+    @Test
+    void onlyTheArchivesUsedLastAreKept(@TempDir Path cache) throws Exception {
+        Path jdk = cache.resolve("jdk");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) printf archive > \"${a#*=}\" ;; esac; done\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        Path cds = Files.createDirectories(cache.resolve("cds"));
+        long now = System.currentTimeMillis();
+        List<Path> older = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            Path old = cds.resolve("posmortem-17.0.9-" + i + "-100-7.jsa");
+            Files.writeString(old, "archive");
+            Files.setLastModifiedTime(old, FileTime.fromMillis(now - i * 3_600_000L));
+            older.add(old);
+        }
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
+
+        assertEquals(0, run(cache, env, "triage", FOUNDING.toString()).exit());
+        List<Path> kept = archives(cache);
+        assertEquals(3, kept.size(), kept.toString());
+        assertTrue(kept.containsAll(older.subList(0, 2)), "the two used last of the older ones stay: " + kept);
+        Path written = kept.stream().filter(p -> !older.contains(p)).findFirst().orElseThrow();
+
+        Files.setLastModifiedTime(written, FileTime.fromMillis(now - 10 * 3_600_000L));
+        assertEquals(0, run(cache, env, "triage", FOUNDING.toString()).exit());
+        assertEquals(kept, archives(cache), "a run that finds its archive writes none and removes none");
+        assertTrue(Files.getLastModifiedTime(written).toMillis() > now - 3_600_000L, "the archive a run maps is marked as used");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.knowledge.KnowledgeBaseLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,41 @@ class CompiledRuleCacheTest {
         assertEquals(fingerprint, pack.fingerprint());
         assertTrue(pack.rules().containsKey("conclude.standing-diagnosed"), "recompiled");
         assertNotNull(CompiledRuleCache.read(rules, fingerprint, System.err), "the recompiled pack replaced the stale entry");
+    }
+
+    @Test
+    void onlyTheEntriesUsedLastAreKept(@TempDir Path dir) throws Exception {
+        // Entry i was used i minutes ago; entry 19 is read now, which marks it as used.
+        long now = System.currentTimeMillis();
+        List<Path> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < CompiledRuleCache.KEPT + 4; i++) {
+            Path entry = dir.resolve(String.format("%02d.kpkg", i));
+            Files.writeString(entry, "x");
+            Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(now - i * 60_000L));
+            entries.add(entry);
+        }
+        Path other = Files.writeString(dir.resolve("notes.txt"), "not an entry");
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        System.setProperty("posmortem.cache", dir.toString());
+        KnowledgeBase kb = KnowledgeBaseLoader.load(Path.of("knowledge-base"));
+        Path rules = Path.of("rules");
+        String fingerprint = RulePack.load(rules, kb).fingerprint();
+        Path real = dir.resolve(CompiledRuleCache.key(rules, fingerprint) + ".kpkg");
+        assertTrue(Files.exists(real), "the load wrote its entry");
+        Files.setLastModifiedTime(real, java.nio.file.attribute.FileTime.fromMillis(now - 100 * 60_000L));
+        assertNotNull(CompiledRuleCache.read(rules, fingerprint, System.err));
+        assertTrue(Files.getLastModifiedTime(real).toMillis() >= now - 60_000L, "a read marks its entry as used");
+
+        CompiledRuleCache.prune(dir);
+        List<Path> kept;
+        try (Stream<Path> files = Files.list(dir)) {
+            kept = files.filter(p -> p.toString().endsWith(".kpkg")).sorted().toList();
+        }
+        List<Path> expected = new java.util.ArrayList<>(entries.subList(0, CompiledRuleCache.KEPT - 1));
+        expected.add(real);
+        assertEquals(expected.stream().sorted().toList(), kept);
+        assertTrue(Files.exists(other), "files that are not entries stay");
     }
 
     @Test
