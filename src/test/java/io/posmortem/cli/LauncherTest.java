@@ -174,25 +174,32 @@ class LauncherTest {
         return r.out();
     }
 
+    /** A Java 17 home in {@code dir}/jdk whose java is a shell script running {@code perArgument} for each argument {@code $a}. */
+    private static Path standInJdk(Path dir, String perArgument) throws IOException {
+        Path jdk = dir.resolve("jdk");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do " + perArgument + "; done\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        return jdk;
+    }
+
     /**
      * The JIT and heap the launcher chooses, read from a stand-in java that prints its arguments:
-     * a single triage runs C1 only with the serial collector and a bounded heap; a triage of
+     * a single triage runs C1 only with the serial collector and a bounded heap (starting at 64 MB); a triage of
      * directories holding up to POSMORTEM_C2_INPUTS files runs C1 only with the default collector
      * and heap; a larger one, a list on standard input and serve keep the JIT's second tier.
      */
     @Test
     void theJitFollowsTheSizeOfTheRun(@TempDir Path cache) throws Exception {
-        Path jdk = cache.resolve("jdk");
-        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-        assertTrue(java.toFile().setExecutable(true));
-        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        Path jdk = standInJdk(cache, "echo \"$a\"");
         Path batch = Files.createDirectories(cache.resolve("batch"));
         for (int i = 0; i < 3; i++) Files.writeString(batch.resolve("case-" + i + ".yaml"), "x");
         Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "POSMORTEM_CDS", "off");
 
         List<String> single = run(cache, env, "triage", FOUNDING.toString()).out().lines().toList();
-        assertTrue(single.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m")), single.toString());
+        assertTrue(single.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:MetaspaceSize=128m")),
+                single.toString());
 
         List<String> small = run(cache, env, "triage", "--format", "json", batch.toString()).out().lines().toList();
         assertTrue(small.contains("-XX:TieredStopAtLevel=1"), small.toString());
@@ -214,11 +221,7 @@ class LauncherTest {
      */
     @Test
     void onlyTheArchivesUsedLastAreKept(@TempDir Path cache) throws Exception {
-        Path jdk = cache.resolve("jdk");
-        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) printf archive > \"${a#*=}\" ;; esac; done\n");
-        assertTrue(java.toFile().setExecutable(true));
-        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        Path jdk = standInJdk(cache, "case $a in -XX:ArchiveClassesAtExit=*) printf archive > \"${a#*=}\" ;; esac");
         Path cds = Files.createDirectories(cache.resolve("cds"));
         long now = System.currentTimeMillis();
         List<Path> older = new ArrayList<>();
