@@ -13,8 +13,9 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Runs the rules over one build: a fresh session with the knowledge facts, the build's evidence
- * and its observations, inserted in that fixed order (so firing order, and with it the trace, is
+ * Runs the rules over one build: an empty session (new, or reset after an earlier build settled:
+ * {@link IdleSessions}) given the knowledge facts, the build's evidence and its observations,
+ * inserted in that fixed order (so firing order, and with it the trace, is
  * deterministic), fired until quiet.
  *
  * <p>The session runs under a {@link Watchdog} within its {@link SessionLimits}: past its time
@@ -68,7 +69,7 @@ public final class Reasoner {
             throw new InferenceException(ruleProblem("inference.timeout", null, "build " + build + ": no time was left for the rules within the input's budget of "
                     + deadline.budget().toMillis() + " ms", "the evidence took the whole budget; allow more time per input"), null);
         }
-        KieSession session = pack.kieBase().newKieSession();
+        KieSession session = pack.sessions().take();
         TraceRecorder recorder = new TraceRecorder(pack, kb.facts().size() + evidence.facts().size() + evidence.observations().size());
         session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
@@ -79,21 +80,19 @@ public final class Reasoner {
             return session.fireAllRules(limits.firings());
         }, timeNanos, limits.memory(), session::halt, () -> "build " + build + ", rule "
                 + (recorder.firingRule() != null ? recorder.firingRule() : recorder.lastRule() + " (last fired)"));
+        boolean settled = false;
         try {
             InferenceException failure = failure(build, run, recorder, timeNanos, byDeadline);
             if (failure != null) throw failure;
-            recorder.readJustifications(session);
-            return recorder.trace(build, pack.rules());
+            recorder.readJustifications();
+            Trace trace = recorder.trace(build, pack.rules());
+            settled = true;
+            return trace;
         } finally {
-            if (!run.stuck()) dispose(session);
-        }
-    }
-
-    private static void dispose(KieSession session) {
-        try {
-            session.dispose();
-        } catch (RuntimeException | LinkageError e) {
-            // a session stopped mid-evaluation may not dispose cleanly; it is unreachable either way
+            // A session that settled is reset and kept for the next build; one that breached, threw
+            // or was stopped is disposed; one whose thread is still running is left alone.
+            if (settled) pack.sessions().giveBack(session);
+            else if (!run.stuck()) IdleSessions.dispose(session);
         }
     }
 

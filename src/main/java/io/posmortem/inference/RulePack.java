@@ -51,16 +51,23 @@ public final class RulePack {
     private final Map<String, RuleInfo> rulesById;
     private final Map<String, String> idByName;
     private final String fingerprint;
+    private final IdleSessions sessions;
 
     private RulePack(KieBase kieBase, Map<String, RuleInfo> rulesById, Map<String, String> idByName, String fingerprint) {
         this.fingerprint = fingerprint;
         this.kieBase = kieBase;
+        this.sessions = new IdleSessions(kieBase, Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.rulesById = Collections.unmodifiableMap(rulesById);
         this.idByName = Collections.unmodifiableMap(idByName);
     }
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** Sessions of this pack's rule base kept between builds (one per core at most). */
+    IdleSessions sessions() {
+        return sessions;
     }
 
     /** Rule id -> metadata, in file and line order. */

@@ -16,7 +16,7 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.tms.SimpleMode;
@@ -31,6 +31,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     private final RulePack pack;
     private final Map<Object, Integer> index;
     private final List<Object> facts;
+    private final List<FactHandle> handles;
     private final List<Integer> insertedBy;
     private final List<Integer> retractedBy;
     private final List<Firing> firings = new ArrayList<>();
@@ -49,6 +50,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         int capacity = Math.max(16, expectedFacts + expectedFacts / 4);
         this.index = new IdentityHashMap<>(capacity);
         this.facts = new ArrayList<>(capacity);
+        this.handles = new ArrayList<>(capacity);
         this.insertedBy = new ArrayList<>(capacity);
         this.retractedBy = new ArrayList<>(capacity);
     }
@@ -84,7 +86,8 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
             Integer i = index.get(o);
             if (i != null && !matched.contains(id(i))) matched.add(id(i));
         }
-        firings.add(new Firing(firing, pack.idOf(match.getRule()), bindings, matched, inserting, retracting));
+        // beforeMatchFired named this match's rule
+        firings.add(new Firing(firing, firingRule, bindings, matched, inserting, retracting));
         firingOfMatch.put(match, firing);
         firing = 0;
         firingRule = null;
@@ -97,6 +100,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         int i = facts.size();
         index.put(fact, i);
         facts.add(fact);
+        handles.add(event.getFactHandle());
         insertedBy.add(firing);
         retractedBy.add(0);
         if (firing > 0) inserting.add(id(i));
@@ -119,11 +123,15 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     /**
      * Reads, at the end of a run, every live justification of each logically inserted fact from
      * the session's truth maintenance (an equal fact derived by a second rule adds a justification
-     * without an insertion event).
+     * without an insertion event), through the handle each live fact was inserted with (a fact
+     * retracted, and perhaps inserted again later, is a separate entry whose justifications
+     * are not reported).
      */
-    void readJustifications(KieSession session) {
-        for (Object fact : facts) {
-            if (!(session.getFactHandle(fact) instanceof InternalFactHandle handle)) continue;
+    void readJustifications() {
+        for (int i = 0; i < facts.size(); i++) {
+            if (retractedBy.get(i) != 0) continue;
+            Object fact = facts.get(i);
+            if (!(handles.get(i) instanceof InternalFactHandle handle)) continue;
             if (!(handle.getEqualityKey() instanceof TruthMaintenanceSystemEqualityKey key) || key.getBeliefSet() == null) continue;
             List<Integer> by = new ArrayList<>();
             for (Object entry = key.getBeliefSet().getFirst(); entry instanceof SimpleMode mode; entry = mode.getNext()) {
