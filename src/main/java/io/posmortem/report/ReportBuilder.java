@@ -3,6 +3,7 @@ package io.posmortem.report;
 import io.posmortem.knowledge.KnowledgeBase;
 import io.posmortem.model.BoundedMemo;
 import io.posmortem.model.Problem;
+import io.posmortem.model.Same;
 import io.posmortem.model.derived.Belief;
 import io.posmortem.model.derived.Discriminator;
 import io.posmortem.model.input.Assumption;
@@ -36,19 +37,6 @@ public final class ReportBuilder {
      * the detail. With this builder's knowledge base, that is everything {@link #build} reads.
      */
     private record BuildKey(Same run, List<Assumption> assumptions, ReportDetail detail) {}
-
-    /** An object compared by identity. */
-    private record Same(Object of) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Same s && s.of == of;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(of);
-        }
-    }
 
     public ReportBuilder(KnowledgeBase kb, String rulesFingerprint, String version) {
         this(kb, rulesFingerprint, null, version);

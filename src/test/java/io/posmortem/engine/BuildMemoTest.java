@@ -38,7 +38,8 @@ class BuildMemoTest {
 
     /**
      * Every fixture that triages, run twice through one memoized pipeline (the second run answered
-     * from the memos) and once through a pipeline without a memo: JSON (full and summary) and
+     * from the memos) and once through a pipeline without a memo: JSON (full and summary, pretty
+     * and one-line, where the second report's builds are written as rendered for the first) and
      * text reports byte-identical.
      */
     @Test
@@ -69,6 +70,10 @@ class BuildMemoTest {
                 String want = JsonRenderer.pretty(freshReports.diagnosed(expected, detail));
                 assertEquals(want, JsonRenderer.pretty(memoReports.diagnosed(first, detail)), fixture + " " + detail);
                 assertEquals(want, JsonRenderer.pretty(memoReports.diagnosed(second, detail)), fixture + " " + detail + " (memo)");
+                // One-line JSON writes a remembered build report's JSON as rendered the first time.
+                String wantLine = JsonRenderer.lineValue(freshReports.diagnosed(expected, detail));
+                assertEquals(wantLine, JsonRenderer.line(memoReports.diagnosed(first, detail)), fixture + " " + detail + " (line)");
+                assertEquals(wantLine, JsonRenderer.line(memoReports.diagnosed(second, detail)), fixture + " " + detail + " (line, builds rendered before)");
             }
             assertEquals(TextRenderer.render(freshReports.diagnosed(expected)), TextRenderer.render(memoReports.diagnosed(second)), fixture.toString());
             compared++;
