@@ -11,8 +11,9 @@ import org.kie.api.runtime.KieSession;
  * reset (Drools' own reset, the one its session pool uses: every node memory emptied in place,
  * fact handles, recency and propagation counters back to zero, event listeners removed, the
  * initial fact re-created) and handed to the next build, which then does not allocate the
- * network's node and segment memories again: about a quarter of a bare session's cost for the
- * bundled pack (a fresh session 3.8 ms per build, a reset one 2.7 ms, warm, one thread). A session
+ * network's node and segment memories again: a fifth to a quarter of a bare session's cost for
+ * the bundled pack (warm, one thread, two runs: a new session 3.8 and 2.3 ms per build of the
+ * founding case, a reset one 2.7 and 1.9 ms; {@code io.posmortem.bench.DroolsFloor}). A session
  * that breached a limit, threw or was stopped is disposed, never reused. At most {@code capacity}
  * idle sessions are kept; one more is disposed.
  */
