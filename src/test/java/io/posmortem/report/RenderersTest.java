@@ -53,6 +53,23 @@ class RenderersTest {
         assertEquals(1, JsonRenderer.line(HandReport.report()).lines().count());
     }
 
+    /**
+     * One-line JSON joins the report around its builds' remembered JSON at the marks it wrote for
+     * them: the same text as the plain compact mapper's, with text holding the mark character
+     * itself (escaped in JSON) in the report and in a build, and with one build object in two places.
+     */
+    @Test
+    void oneLineJsonIsTheCompactJsonWithBuildsJoinedIn() {
+        for (int builds = 0; builds <= 3; builds++) {
+            for (String text : List.of("plain", "mark \u0001 inside", "\u0001", "caf\u00e9 \u2013 \ud83d\ude00")) {
+                Report report = HandReport.report(text + ".yaml", text, builds);
+                String line = JsonRenderer.line(report);
+                assertEquals(JsonRenderer.lineValue(report), line, builds + " builds, " + text);
+                assertFalse(line.indexOf('\u0001') >= 0, line);
+            }
+        }
+    }
+
     @Test
     void invalidReportCarriesItsProblems() {
         Report invalid = new Report("posmortem", "0.0.0-test", "bad.yaml", null, Report.INVALID, null, "kb-1", "rules-1", null, List.of(),
