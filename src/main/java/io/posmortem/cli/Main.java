@@ -43,7 +43,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line on the process's stdout and stderr and returns its exit code. */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(ProcessOutput.stdout(), new java.io.PrintWriter(System.err, true), args);
     }
 
     /** Runs a command line writing to the given streams and returns its exit code. */
