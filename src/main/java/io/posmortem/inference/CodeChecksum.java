@@ -1,6 +1,5 @@
 package io.posmortem.inference;
 
-import io.posmortem.model.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -8,19 +7,26 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * A checksum of the code that runs, for the compiled-rule cache key. For a jar it is the SHA-256
- * of the jar's central directory, which holds every entry's name, size and CRC-32 of its bytes
- * (any change to a class changes it) and is a few hundred kilobytes where the jar is tens of
- * megabytes; a jar whose directory cannot be located (ZIP64, a comment hiding the end record) is
- * hashed whole. For a class directory (a build tree) it is the SHA-256 of every {@code .class}
- * file's relative path and bytes, in path order. Zip layout: PKWARE APPNOTE.TXT 4.3.16 (end of
- * central directory record: signature 0x06054b50; size of the directory at offset 12, its offset
- * at offset 16, both 4-byte little-endian).
+ * A checksum of the code that runs, for the compiled-rule cache key. For a jar it is taken over
+ * the jar's central directory, which holds every entry's name, size and CRC-32 of its bytes (any
+ * change to a class changes it) and is about a megabyte where the jar is tens of megabytes; a jar
+ * whose directory cannot be located (ZIP64, a comment hiding the end record) is read whole. For a
+ * class directory (a build tree) it is taken over every {@code .class} file's relative path and
+ * bytes, in path order. Zip layout: PKWARE APPNOTE.TXT 4.3.16 (end of central directory record:
+ * signature 0x06054b50; size of the directory at offset 12, its offset at offset 16, both 4-byte
+ * little-endian).
+ *
+ * <p>The checksum is CRC-32C and CRC-32 of the same bytes with their count (hex), not a
+ * cryptographic digest: it tells builds apart, nobody forges it, and a cold JVM computes it in ~2
+ * ms where SHA-256 of the directory cost ~40 ms of every cold start (both CRCs are intrinsics even
+ * in the interpreter). The rare collision would only reuse a stale cached pack, which is caught
+ * when it does not link ({@link CompiledRuleCache}).
  */
 final class CodeChecksum {
     private CodeChecksum() {}
@@ -52,24 +58,24 @@ final class CodeChecksum {
     }
 
     private static String ofClassDirectory(Path dir) throws IOException {
-        MessageDigest digest = Sha256.digest();
+        Sum sum = new Sum();
         List<Path> classes;
         try (Stream<Path> walk = Files.walk(dir)) {
             classes = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).sorted().toList();
         }
         for (Path c : classes) {
-            digest.update(dir.relativize(c).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(Files.readAllBytes(c));
+            sum.update(dir.relativize(c).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sum.update(new byte[] {0});
+            sum.update(Files.readAllBytes(c));
         }
-        return Sha256.hex(digest);
+        return sum.hex();
     }
 
     private static final int END_RECORD = 0x06054b50;
     private static final int END_RECORD_SIZE = 22;
 
     private static String ofJar(Path jar) throws IOException {
-        MessageDigest digest = Sha256.digest();
+        Sum sum = new Sum();
         try (RandomAccessFile file = new RandomAccessFile(jar.toFile(), "r")) {
             long length = file.length();
             int tail = (int) Math.min(length, END_RECORD_SIZE + 0xFFFF);
@@ -85,11 +91,29 @@ final class CodeChecksum {
                 byte[] directory = new byte[(int) size];
                 file.seek(offset);
                 file.readFully(directory);
-                digest.update(directory);
-                return Sha256.hex(digest);
+                sum.update(directory);
+                return sum.hex();
             }
         }
-        digest.update(Files.readAllBytes(jar));
-        return Sha256.hex(digest);
+        sum.update(Files.readAllBytes(jar));
+        return sum.hex();
+    }
+
+    /** CRC-32C, CRC-32 and count of the bytes given so far. */
+    private static final class Sum {
+        private final CRC32C crc32c = new CRC32C();
+        private final CRC32 crc32 = new CRC32();
+        private long count;
+
+        void update(byte[] bytes) {
+            crc32c.update(bytes);
+            crc32.update(bytes);
+            count += bytes.length;
+        }
+
+        String hex() {
+            return Long.toHexString(1L << 32 | crc32c.getValue()).substring(1) + Long.toHexString(1L << 32 | crc32.getValue()).substring(1)
+                    + "-" + Long.toHexString(count);
+        }
     }
 }
