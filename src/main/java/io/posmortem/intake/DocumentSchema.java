@@ -6,6 +6,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import io.posmortem.model.BoundedMemo;
 import io.posmortem.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,13 @@ public final class DocumentSchema {
     private final JsonNode schemaNode;
     private final Schema schema;
     private final CommonMistakes mistakes;
+    /**
+     * Documents this schema found nothing wrong with (the last 64, as trees): a batch of many files
+     * of one configuration validates its tree once. Only a problem's position depends on the file,
+     * and a tree with none is valid wherever it was read from; a key is a copy of the tree, so
+     * nothing done to a document afterwards can change it.
+     */
+    private final BoundedMemo<JsonNode, Boolean> valid = new BoundedMemo<>(64);
 
     /**
      * The outcome of validating a document: its problems, ordered by position, and the pointers of
@@ -71,6 +79,15 @@ public final class DocumentSchema {
 
     /** Every schema violation in {@code doc}, ordered by position in the file, with the nodes they make unusable. */
     public Validation check(LocatedDocument doc) {
+        if (valid.known(doc.root()) != null) return NONE;
+        Validation validation = checkAll(doc);
+        if (validation.problems().isEmpty() && validation.invalid().isEmpty()) valid.remember(doc.root().deepCopy(), Boolean.TRUE);
+        return validation;
+    }
+
+    private static final Validation NONE = new Validation(List.of(), Set.of());
+
+    private Validation checkAll(LocatedDocument doc) {
         List<Problem> problems = new ArrayList<>();
         Set<String> invalid = new TreeSet<>();
         for (Error error : schema.validate(doc.root())) {

@@ -43,6 +43,23 @@ public final class BoundedMemo<K, V> {
         return value;
     }
 
+    /** The value remembered for {@code key} (a hit), or null (a miss). */
+    public V known(K key) {
+        synchronized (entries) {
+            V known = entries.get(key);
+            if (known != null) hits++;
+            else misses++;
+            return known;
+        }
+    }
+
+    /** Remembers {@code value} for {@code key} (a key remembered already keeps its value). */
+    public void remember(K key, V value) {
+        synchronized (entries) {
+            entries.putIfAbsent(key, value);
+        }
+    }
+
     /** Lookups answered from the memo so far. */
     public long hits() {
         synchronized (entries) {
