@@ -50,6 +50,8 @@ public final class RulePack {
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rulesById;
     private final Map<String, String> idByName;
+    /** The id of each rule object of the rule base (the ones a firing names), filled once, only read after. */
+    private final Map<Rule, String> idByRule = new java.util.IdentityHashMap<>();
     private final String fingerprint;
     private final IdleSessions sessions;
 
@@ -59,6 +61,9 @@ public final class RulePack {
         this.sessions = new IdleSessions(kieBase, Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.rulesById = Collections.unmodifiableMap(rulesById);
         this.idByName = Collections.unmodifiableMap(idByName);
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) idByRule.put(rule, idOfName(rule));
+        }
     }
 
     public KieBase kieBase() {
@@ -134,6 +139,11 @@ public final class RulePack {
 
     /** Rule id of a DRL rule name (names are unique within a package; ids across the pack). */
     String idOf(Rule rule) {
+        String id = idByRule.get(rule);
+        return id != null ? id : idOfName(rule);
+    }
+
+    private String idOfName(Rule rule) {
         return idByName.getOrDefault(rule.getPackageName() + "." + rule.getName(), rule.getName());
     }
 

@@ -84,7 +84,9 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         List<String> matched = new ArrayList<>();
         for (Object o : match.getObjects()) {
             Integer i = index.get(o);
-            if (i != null && !matched.contains(id(i))) matched.add(id(i));
+            if (i == null) continue;
+            String id = id(i);
+            if (!matched.contains(id)) matched.add(id);
         }
         // beforeMatchFired named this match's rule
         firings.add(new Firing(firing, firingRule, bindings, matched, inserting, retracting));
@@ -153,7 +155,20 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         return new Trace(build, rules, entries, firings);
     }
 
+    /** Fact ids made so far, shared by every recorder ("f1" for index 0); a slot filled twice holds equal strings. */
+    private static volatile String[] ids = new String[1024];
+
     private static String id(int index) {
-        return "f" + (index + 1);
+        String[] known = ids;
+        if (index >= known.length) {
+            known = java.util.Arrays.copyOf(known, Math.max(index + 1, known.length * 2));
+            ids = known;
+        }
+        String id = known[index];
+        if (id == null) {
+            id = "f" + (index + 1);
+            known[index] = id;
+        }
+        return id;
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The reasoning record of one build: facts with ids, firings in order, rule metadata. */
 public final class Trace {
@@ -18,6 +19,9 @@ public final class Trace {
     private final List<Firing> firings;
     private final Map<Object, FactEntry> byIdentity;
     private final Map<String, FactEntry> byId;
+    /** {@link #live} and {@link #liveOfBuild} per type, computed once (the facts never change). */
+    private final Map<Class<?>, List<?>> liveByType = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<?>> liveOfBuildByType = new ConcurrentHashMap<>();
 
     /** @param rules rule id -> metadata, for every rule of the rule base (fired or not) */
     public Trace(String build, Map<String, RuleInfo> rules, List<FactEntry> facts, List<Firing> firings) {
@@ -41,20 +45,26 @@ public final class Trace {
 
     public List<Firing> firings() { return firings; }
 
-    /** Live facts of a type, in id order. */
+    /** Live facts of a type, in id order (an unmodifiable list). */
+    @SuppressWarnings("unchecked")
     public <T> List<T> live(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (FactEntry e : facts) {
-            if (e.live() && type.isInstance(e.fact())) out.add(type.cast(e.fact()));
-        }
-        return out;
+        return (List<T>) liveByType.computeIfAbsent(type, t -> {
+            List<Object> out = new ArrayList<>();
+            for (FactEntry e : facts) {
+                if (e.live() && t.isInstance(e.fact())) out.add(e.fact());
+            }
+            return List.copyOf(out);
+        });
     }
 
-    /** Live facts of a type that belong to this trace's build. */
+    /** Live facts of a type that belong to this trace's build (an unmodifiable list). */
+    @SuppressWarnings("unchecked")
     public <T extends BuildScoped> List<T> liveOfBuild(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (T t : live(type)) if (build.equals(t.build())) out.add(t);
-        return out;
+        return (List<T>) liveOfBuildByType.computeIfAbsent(type, t -> {
+            List<T> out = new ArrayList<>();
+            for (T f : live(type)) if (build.equals(f.build())) out.add(f);
+            return List.copyOf(out);
+        });
     }
 
     public Optional<FactEntry> entryOf(Object fact) {
