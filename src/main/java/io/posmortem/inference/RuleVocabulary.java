@@ -64,11 +64,12 @@ final class RuleVocabulary {
                                     "no rule of the pack inserts a Finding with this id"));
                 }
             }
-            field(out, file, src, "hypothesis", "hypothesis", kb.hypotheses().keySet(), "use a hypothesis id from knowledge-base/hypotheses.yaml");
-            field(out, file, src, "capability", "capability", kb.capabilities().keySet(), "use a capability id from knowledge-base/capabilities.yaml");
-            field(out, file, src, "scope", "scope", Capability.SCOPES, "one of " + String.join(", ", Capability.SCOPES));
-            field(out, file, src, "method", "method", methods, "one of " + String.join(", ", methods));
-            field(out, file, src, "configuredMethod", "method", methods, "one of " + String.join(", ", methods));
+            Map<String, List<int[]>> constraints = constraints(src);
+            field(out, file, src, constraints, "hypothesis", "hypothesis", kb.hypotheses().keySet(), "use a hypothesis id from knowledge-base/hypotheses.yaml");
+            field(out, file, src, constraints, "capability", "capability", kb.capabilities().keySet(), "use a capability id from knowledge-base/capabilities.yaml");
+            field(out, file, src, constraints, "scope", "scope", Capability.SCOPES, "one of " + String.join(", ", Capability.SCOPES));
+            field(out, file, src, constraints, "method", "method", methods, "one of " + String.join(", ", methods));
+            field(out, file, src, constraints, "configuredMethod", "method", methods, "one of " + String.join(", ", methods));
         }
         for (Map.Entry<Rule, Path> r : rules.entrySet()) placeholders(out, r.getKey(), r.getValue(), sources.getOrDefault(r.getValue(), ""));
         return out;
@@ -78,12 +79,39 @@ final class RuleVocabulary {
         void check(String word, int at);
     }
 
-    /** {@code name == "x"}, {@code name != "x"}, {@code name [not] in ( "a", "b" )}: every literal checked against {@code known}. */
-    private static void field(List<Problem> out, Path file, String src, String name, String what, Collection<String> known, String hint) {
-        Matcher m = Pattern.compile("(?<![\\w.])" + name + "\\s*(?:[=!]=\\s*(\"[^\"]*\")|(?:not\\s+)?in\\s*\\(([^)]*)\\))").matcher(src);
-        while (m.find()) {
-            int group = m.group(1) != null ? 1 : 2;
-            literals(m.group(group), m.start(group), src, (word, at) -> unknown(out, file, src, at, what, name, word, known, hint));
+    /** The fields whose literals are checked, as a rule compares them ({@code name == "x"} and so on). */
+    private static final List<String> FIELDS = List.of("hypothesis", "capability", "scope", "method", "configuredMethod");
+    private static final Pattern FIELD_NAME = Pattern.compile("(?<![\\w.])(?:" + String.join("|", FIELDS) + ")");
+    /** What follows a field name in a constraint on it: {@code == "x"}, {@code != "x"}, {@code [not] in ( "a", "b" )}. */
+    private static final Pattern CONSTRAINT_TAIL = Pattern.compile("\\s*(?:[=!]=\\s*(\"[^\"]*\")|(?:not\\s+)?in\\s*\\(([^)]*)\\))");
+
+    /**
+     * Every constraint on a checked field in {@code src}, by field, as {start, end} of its literal
+     * or list, in one pass over the text. Per field, a constraint that begins inside the previous
+     * one on the same field is skipped, as a scan for that field alone would.
+     */
+    static Map<String, List<int[]>> constraints(String src) {
+        Map<String, List<int[]>> out = new java.util.HashMap<>();
+        Map<String, Integer> scannedTo = new java.util.HashMap<>();
+        Matcher name = FIELD_NAME.matcher(src);
+        Matcher tail = CONSTRAINT_TAIL.matcher(src);
+        while (name.find()) {
+            String field = name.group();
+            if (name.start() < scannedTo.getOrDefault(field, 0)) continue;
+            tail.region(name.end(), src.length());
+            if (!tail.lookingAt()) continue;
+            int group = tail.group(1) != null ? 1 : 2;
+            out.computeIfAbsent(field, f -> new ArrayList<>()).add(new int[] {tail.start(group), tail.end(group)});
+            scannedTo.put(field, tail.end());
+        }
+        return out;
+    }
+
+    /** The literals of every constraint on {@code name} (from {@link #constraints}), each checked against {@code known}. */
+    private static void field(List<Problem> out, Path file, String src, Map<String, List<int[]>> constraints, String name, String what,
+                              Collection<String> known, String hint) {
+        for (int[] at : constraints.getOrDefault(name, List.of())) {
+            literals(src.substring(at[0], at[1]), at[0], src, (word, where) -> unknown(out, file, src, where, what, name, word, known, hint));
         }
     }
 

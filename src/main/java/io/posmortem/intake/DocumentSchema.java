@@ -31,12 +31,13 @@ public final class DocumentSchema {
     private final Schema schema;
     private final CommonMistakes mistakes;
     /**
-     * Documents this schema found nothing wrong with (the last 64, as trees): a batch of many files
-     * of one configuration validates its tree once. Only a problem's position depends on the file,
-     * and a tree with none is valid wherever it was read from; a key is a copy of the tree, so
-     * nothing done to a document afterwards can change it.
+     * Documents this schema found nothing wrong with (the last 64, as trees), for a schema that
+     * validates many documents ({@link #loadForMany}), else null: a batch of many files of one
+     * configuration validates its tree once. Only a problem's position depends on the file, and a
+     * tree with none is valid wherever it was read from; a key is a copy of the tree, so nothing
+     * done to a document afterwards can change it.
      */
-    private final BoundedMemo<JsonNode, Boolean> valid = new BoundedMemo<>(64);
+    private final BoundedMemo<JsonNode, Boolean> valid;
 
     /**
      * The outcome of validating a document: its problems, ordered by position, and the pointers of
@@ -45,8 +46,9 @@ public final class DocumentSchema {
      */
     public record Validation(List<Problem> problems, Set<String> invalid) {}
 
-    private DocumentSchema(String resource, CommonMistakes mistakes) {
+    private DocumentSchema(String resource, CommonMistakes mistakes, boolean forMany) {
         this.mistakes = mistakes;
+        this.valid = forMany ? new BoundedMemo<>(64) : null;
         try (InputStream in = DocumentSchema.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("schema resource missing: " + resource);
             this.schemaNode = JsonMapper.builder().build().readTree(in);
@@ -64,12 +66,17 @@ public final class DocumentSchema {
 
     /** The schema at classpath location {@code resource}; a missing or malformed resource is a build defect. */
     public static DocumentSchema load(String resource) {
-        return new DocumentSchema(resource, CommonMistakes.NONE);
+        return new DocumentSchema(resource, CommonMistakes.NONE, false);
     }
 
     /** As {@link #load(String)}, with a table of common mistakes for the hints. */
     public static DocumentSchema load(String resource, CommonMistakes mistakes) {
-        return new DocumentSchema(resource, mistakes);
+        return new DocumentSchema(resource, mistakes, false);
+    }
+
+    /** As {@link #load(String, CommonMistakes)}, for a schema that validates many documents: it remembers the trees it found valid. */
+    public static DocumentSchema loadForMany(String resource, CommonMistakes mistakes) {
+        return new DocumentSchema(resource, mistakes, true);
     }
 
     /** Every schema violation in {@code doc}, ordered by position in the file. */
@@ -79,6 +86,7 @@ public final class DocumentSchema {
 
     /** Every schema violation in {@code doc}, ordered by position in the file, with the nodes they make unusable. */
     public Validation check(LocatedDocument doc) {
+        if (valid == null) return checkAll(doc);
         if (valid.known(doc.root()) != null) return NONE;
         Validation validation = checkAll(doc);
         if (validation.problems().isEmpty() && validation.invalid().isEmpty()) valid.remember(doc.root().deepCopy(), Boolean.TRUE);

@@ -18,8 +18,8 @@ public final class SymptomSchema {
     public static final String MISTAKES_RESOURCE = "/schema/symptom-file-v1.common-mistakes.json";
 
     private static final CommonMistakes MISTAKES = CommonMistakes.load(MISTAKES_RESOURCE);
-    private static final DocumentSchema V1 = DocumentSchema.load(RESOURCE_V1, MISTAKES);
-    private static final DocumentSchema V2 = DocumentSchema.load(RESOURCE, MISTAKES);
+    private static final DocumentSchema V1 = DocumentSchema.loadForMany(RESOURCE_V1, MISTAKES);
+    private static final DocumentSchema V2 = DocumentSchema.loadForMany(RESOURCE, MISTAKES);
 
     private SymptomSchema() {}
 

@@ -63,7 +63,7 @@ class ValidDocumentMemoTest {
     @Test
     void onlyAValidTreeIsRemembered() throws Exception {
         String text = Files.readString(Path.of("fixtures/seed/founding-case.yaml"));
-        DocumentSchema schema = DocumentSchema.load(SymptomSchema.RESOURCE, SymptomSchema.mistakes());
+        DocumentSchema schema = DocumentSchema.loadForMany(SymptomSchema.RESOURCE, SymptomSchema.mistakes());
         assertEquals(List.of(), schema.check(parse("a.yaml", text)).problems());
         assertEquals(List.of(), schema.check(parse("b.yaml", "# one\n# two\n" + text)).problems());
         String broken = "# one\n# two\n" + text.replaceFirst("target_context: 32768", "target_context: -5");
