@@ -2,8 +2,12 @@ package io.posmortem.trace;
 
 import io.posmortem.model.Numbers;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,35 +23,85 @@ public final class Explanations {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)}");
 
+    /** A placeholder of a template: the binding's name and the components read from its value. */
+    private record Placeholder(String name, String[] path, String missing) {}
+
+    /**
+     * Templates split into text and placeholders, each once (a rule's template is filled at every
+     * firing); at most {@link #PARSED_KEPT} are kept, further ones are split at every use.
+     */
+    private static final Map<String, List<Object>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_KEPT = 4096;
+
+    /** The no-argument public methods of a class by name, looked up once (an absent one as empty). */
+    private static final ClassValue<Map<String, Optional<Method>>> METHODS = new ClassValue<>() {
+        @Override
+        protected Map<String, Optional<Method>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     public static String fill(String template, Map<String, Object> bindings) {
         if (template == null) return "";
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object value = resolve(m.group(1), m.group(2), bindings);
-            String text = value == MISSING ? "{" + m.group(1) + m.group(2) + "?}" : render(value);
-            m.appendReplacement(out, Matcher.quoteReplacement(text));
+        List<Object> parts = PARSED.get(template);
+        if (parts == null) {
+            parts = parse(template);
+            if (PARSED.size() < PARSED_KEPT) PARSED.putIfAbsent(template, parts);
         }
-        m.appendTail(out);
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        for (Object part : parts) {
+            if (part instanceof Placeholder p) {
+                Object value = resolve(p, bindings);
+                out.append(value == MISSING ? p.missing() : render(value));
+            } else {
+                out.append((String) part);
+            }
+        }
         return out.toString();
+    }
+
+    private static List<Object> parse(String template) {
+        List<Object> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) parts.add(template.substring(at, m.start()));
+            String path = m.group(2);
+            parts.add(new Placeholder(m.group(1), path.isEmpty() ? new String[0] : path.substring(1).split("\\."),
+                    "{" + m.group(1) + path + "?}"));
+            at = m.end();
+        }
+        if (at < template.length()) parts.add(template.substring(at));
+        return List.copyOf(parts);
     }
 
     private static final Object MISSING = new Object();
 
-    private static Object resolve(String name, String path, Map<String, Object> bindings) {
-        if (!bindings.containsKey(name)) return MISSING;
-        Object value = bindings.get(name);
-        if (path.isEmpty()) return value;
-        for (String part : path.substring(1).split("\\.")) {
+    private static Object resolve(Placeholder p, Map<String, Object> bindings) {
+        if (!bindings.containsKey(p.name())) return MISSING;
+        Object value = bindings.get(p.name());
+        for (String part : p.path()) {
             if (value == null) return MISSING;
+            Optional<Method> method = method(value.getClass(), part);
+            if (method.isEmpty()) return MISSING;
             try {
-                Method method = value.getClass().getMethod(part);
-                value = method.invoke(value);
+                value = method.get().invoke(value);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return MISSING;
             }
         }
         return value;
+    }
+
+    /** The public no-argument method {@code name} of {@code type}, if it has one. */
+    private static Optional<Method> method(Class<?> type, String name) {
+        return METHODS.get(type).computeIfAbsent(name, n -> {
+            try {
+                return Optional.of(type.getMethod(n));
+            } catch (NoSuchMethodException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** How a bound value reads in text. */
@@ -58,8 +112,10 @@ public final class Explanations {
         if (value instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (value instanceof CharSequence s) return s.toString();
         if (value.getClass().isRecord()) {
+            Optional<Method> id = method(value.getClass(), "id");
+            if (id.isEmpty()) return value.getClass().getSimpleName();
             try {
-                return String.valueOf(value.getClass().getMethod("id").invoke(value));
+                return String.valueOf(id.get().invoke(value));
             } catch (ReflectiveOperationException e) {
                 return value.getClass().getSimpleName();
             }

@@ -21,6 +21,22 @@ class ExplanationsTest {
         assertEquals("local-syntax was degraded at 20,000-32,768 tokens; ratio 0.125; {missing?}", text);
     }
 
+    /** A template is split once and filled from each call's own bindings; a component a value lacks, or a null on the path, stays visible. */
+    @Test
+    void aTemplateFilledAgainUsesTheNewBindings() {
+        String template = "{x} then {y.hypothesis} and {y.nothing}; {x.length}";
+        record Pair(String hypothesis) {}
+        assertEquals("a then h-pi and {y.nothing?}; 1", Explanations.fill(template, Map.of("x", "a", "y", new Pair("h-pi"))));
+        assertEquals("2 then h-yarn and {y.nothing?}; {x.length?}", Explanations.fill(template, Map.of("x", 2, "y", new Pair("h-yarn"))));
+        java.util.Map<String, Object> nulls = new java.util.HashMap<>();
+        nulls.put("x", null);
+        nulls.put("y", null);
+        assertEquals("none then {y.hypothesis?} and {y.nothing?}; {x.length?}", Explanations.fill(template, nulls));
+        assertEquals("Pair", Explanations.render(new Pair("h-pi")), "a record without an id() prints its type");
+        assertEquals("no placeholders", Explanations.fill("no placeholders", Map.of()));
+        assertEquals("", Explanations.fill("", Map.of()));
+    }
+
     @Test
     void numbersAreFormattedTheSameEverywhere() {
         assertEquals("18,693", Numbers.format(18_693));
