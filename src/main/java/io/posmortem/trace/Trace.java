@@ -49,12 +49,33 @@ public final class Trace {
     @SuppressWarnings("unchecked")
     public <T> List<T> live(Class<T> type) {
         return (List<T>) liveByType.computeIfAbsent(type, t -> {
+            List<Class<?>> classes = liveByClass().keySet().stream().filter(t::isAssignableFrom).toList();
+            if (classes.isEmpty()) return List.of();
+            if (classes.size() == 1) return liveByClass().get(classes.get(0));
             List<Object> out = new ArrayList<>();
             for (FactEntry e : facts) {
                 if (e.live() && t.isInstance(e.fact())) out.add(e.fact());
             }
             return List.copyOf(out);
         });
+    }
+
+    private volatile Map<Class<?>, List<Object>> liveByClass;
+
+    /** The live facts by their exact class, each list in id order, from one pass over the facts. */
+    private Map<Class<?>, List<Object>> liveByClass() {
+        Map<Class<?>, List<Object>> known = liveByClass;
+        if (known == null) {
+            Map<Class<?>, List<Object>> lists = new LinkedHashMap<>();
+            for (FactEntry e : facts) {
+                if (e.live()) lists.computeIfAbsent(e.fact().getClass(), c -> new ArrayList<>()).add(e.fact());
+            }
+            Map<Class<?>, List<Object>> frozen = new LinkedHashMap<>();
+            lists.forEach((c, l) -> frozen.put(c, List.copyOf(l)));
+            known = Collections.unmodifiableMap(frozen);
+            liveByClass = known;
+        }
+        return known;
     }
 
     /** Live facts of a type that belong to this trace's build (an unmodifiable list). */
@@ -94,8 +115,8 @@ public final class Trace {
 
     /** Ids of the rules that fired at least once, in first-firing order. */
     public List<String> firedRules() {
-        List<String> out = new ArrayList<>();
-        for (Firing f : firings) if (!out.contains(f.ruleId())) out.add(f.ruleId());
-        return out;
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Firing f : firings) out.add(f.ruleId());
+        return new ArrayList<>(out);
     }
 }
