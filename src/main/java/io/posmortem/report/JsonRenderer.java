@@ -20,7 +20,7 @@ import tools.jackson.databind.module.SimpleModule;
  * <p>One-line JSON renders a build report once: {@link ReportBuilder} hands out the same
  * {@link BuildReport} object for every report of one remembered build (a batch of many files of
  * one model configuration), and its compact JSON, a pure function of that never-changed object,
- * is remembered by identity and written as it is (the last 64 build reports rendered). The rest
+ * is remembered by identity and written as it is (the last 16 build reports rendered, as many as {@link ReportBuilder} remembers). The rest
  * of the report is serialized with a one-character mark where each build goes ({@code U+0001},
  * which JSON text never holds unescaped), and the line is joined from those pieces: a build's
  * JSON is copied once, not through the generator's buffers.
@@ -28,7 +28,8 @@ import tools.jackson.databind.module.SimpleModule;
 public final class JsonRenderer {
     private static final JsonMapper PRETTY = mapper(true);
     private static final JsonMapper COMPACT = mapper(false);
-    private static final BoundedMemo<Same, String> RENDERED_BUILDS = new BoundedMemo<>(64);
+    /** As many as a report builder remembers build reports: only those are handed out again. */
+    private static final BoundedMemo<Same, String> RENDERED_BUILDS = new BoundedMemo<>(ReportBuilder.REMEMBERED);
     private static final JsonMapper COMPACT_MARKING_BUILDS = COMPACT.rebuild()
             .addModule(new SimpleModule("marked-builds").addSerializer(BuildReport.class, new MarkedBuild()))
             .build();

@@ -29,7 +29,16 @@ public final class ReportBuilder {
     private final String version;
     private final String rulesFingerprint;
     private final String pack;
-    private final BoundedMemo<BuildKey, BuildReport> made = new BoundedMemo<>(64);
+    /**
+     * Build reports made, the last {@link #REMEMBERED}: as many as the pipeline remembers builds
+     * ({@code engine.Triage}), since a report is keyed on its run's identity and a run the pipeline
+     * has dropped never comes back. More only kept dropped runs, their traces and evidence alive (in a
+     * batch of distinct files, 64 entries held ~40 MB that the collector copied again and again).
+     */
+    private final BoundedMemo<BuildKey, BuildReport> made = new BoundedMemo<>(REMEMBERED);
+
+    /** How many build reports a builder remembers. */
+    public static final int REMEMBERED = 16;
 
     /**
      * What a build's report is made from: the run (by identity: a memoized run is the same object,

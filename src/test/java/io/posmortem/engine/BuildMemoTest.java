@@ -82,6 +82,12 @@ class BuildMemoTest {
         assertTrue(triage.memoHitsAndMisses()[0] >= compared, "memo hits: " + triage.memoHitsAndMisses()[0]);
     }
 
+    /** The report memo remembers as many builds as the build memo: a report of a dropped run is never asked for again. */
+    @Test
+    void theReportMemoIsAsLongAsTheBuildMemo() {
+        assertEquals(Triage.MEMO_BUILDS, ReportBuilder.REMEMBERED);
+    }
+
     /** Two files that differ only in a comment and their path share the build's work. */
     @Test
     void filesOfOneConfigurationShareTheWork(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
