@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,14 @@ class LauncherTest {
 
     /** Runs bin/posmortem with {@code args} in a fresh directory outside the repository, the cache in {@code cache}. */
     private static Result run(Path cache, Map<String, String> env, String... args) throws Exception {
+        return runFrom(install, cache, env, args);
+    }
+
+    /** As {@link #run}, with the install whose bin/posmortem runs in {@code home}. */
+    private static Result runFrom(Path home, Path cache, Map<String, String> env, String... args) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh on this machine: the POSIX launcher cannot run");
-        Path cwd = Files.createTempDirectory(install, "cwd");
-        List<String> command = new ArrayList<>(List.of("/bin/sh", install.resolve("bin/posmortem").toString()));
+        Path cwd = Files.createTempDirectory(home, "cwd");
+        List<String> command = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/posmortem").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
         pb.environment().remove("POSMORTEM_RULES");
@@ -161,6 +167,60 @@ class LauncherTest {
             assertEquals(expected, jsonTriage(cache, "stale archive"));
         } finally {
             jar(install.resolve("lib/posmortem.jar"), "");
+        }
+    }
+
+    /**
+     * The JVM maps an archive's classes of the jar only when the jar has the path and modification
+     * time it had when the archive was written; otherwise it loads them from the jar, silently. A
+     * jar rebuilt with the same bytes, and the same install copied elsewhere, each get an archive of
+     * their own, whose classes the next run maps (read from the JVM's class-loading log).
+     */
+    @Test
+    void aRebuiltOrMovedJarGetsAnArchiveOfItsOwn(@TempDir Path cache) throws Exception {
+        Path elsewhere = Files.createDirectories(cache.resolve("elsewhere"));
+        Path jar = install.resolve("lib/posmortem.jar");
+        FileTime built = Files.getLastModifiedTime(jar);
+        try {
+            assertEquals(0, run(cache, Map.of(), "triage", FOUNDING.toString()).exit());
+            assertEquals(1, archives(cache).size(), archives(cache).toString());
+            assertMapped(install, cache, "");
+
+            // Rebuilt: the same bytes, a later modification time.
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(built.toMillis() + 3_600_000L));
+            assertEquals(0, run(cache, Map.of(), "triage", FOUNDING.toString()).exit());
+            assertEquals(2, archives(cache).size(), "the rebuilt jar's own archive: " + archives(cache));
+            assertMapped(install, cache, "");
+
+            // Copied elsewhere, modification time kept.
+            Files.createDirectories(elsewhere.resolve("bin"));
+            Files.createDirectories(elsewhere.resolve("lib"));
+            Files.copy(install.resolve("bin/posmortem"), elsewhere.resolve("bin/posmortem"), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(jar, elsewhere.resolve("lib/posmortem.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+            assertEquals(0, runFrom(elsewhere, cache, Map.of(), "triage", FOUNDING.toString()).exit());
+            assertEquals(3, archives(cache).size(), "the copy's own archive: " + archives(cache));
+            assertMapped(elsewhere, cache, "");
+            assertMapped(install, cache, "the first install still maps its own archive");
+        } finally {
+            Files.setLastModifiedTime(jar, built);
+        }
+    }
+
+    /** A triage through {@code home}'s launcher finds io.posmortem.cli.Main in a class-data archive (the JVM's class-loading log says where). */
+    private static void assertMapped(Path home, Path cache, String message) throws Exception {
+        String source = mainClassSource(home, cache);
+        assertTrue(source.startsWith("shared objects file"), message + " (" + home + "): Main came from " + source);
+    }
+
+    /** Where the JVM found io.posmortem.cli.Main in a triage through {@code home}'s launcher: "shared objects file ..." or the jar's URL. */
+    private static String mainClassSource(Path home, Path cache) throws Exception {
+        Path log = Files.createTempFile(cache, "class-load", ".log");
+        Result r = runFrom(home, cache, Map.of("POSMORTEM_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "triage", FOUNDING.toString());
+        assertEquals(0, r.exit(), r.err());
+        String prefix = Main.class.getName() + " source: ";
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(" " + prefix)).map(l -> l.substring(l.indexOf(prefix) + prefix.length()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + Main.class.getName() + " in " + log));
         }
     }
 
