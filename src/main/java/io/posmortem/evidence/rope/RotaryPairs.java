@@ -38,15 +38,25 @@ public final class RotaryPairs {
             double mappedTheta = Domain.positive("mapped inverse frequency", mapped[j]);
             double wavelength = TURN / theta;
             double scale = theta / mappedTheta;
-            double turnsTrained = trainedContext / wavelength;
-            double trainedMax = Math.min((trainedContext - 1) * theta, TURN);
-            double targetMax = Math.min((targetContext - 1) * mappedTheta, TURN);
+            double turnsTrained = turnsTrained(theta, trainedContext);
             long leaves = (trainedContext - 1) * theta < TURN ? (long) Math.floor((trainedContext - 1) * scale) + 2 : -1;
             pairs.add(new RotaryPair(subject, build, j, theta, mappedTheta, wavelength, scale,
                     band(turnsTrained, settings), turnsTrained, targetContext * mappedTheta / TURN,
-                    mappedTheta / theta, targetMax / trainedMax, leaves));
+                    mappedTheta / theta, unseenAngleRatio(theta, mappedTheta, trainedContext, targetContext), leaves));
         }
         return pairs;
+    }
+
+    /** Turns of a pair rotating {@code theta} per token in the trained window: {@code L / (2 pi / theta)}. */
+    static double turnsTrained(double theta, int trainedContext) {
+        return trainedContext / (TURN / theta);
+    }
+
+    /** Largest angle at T under the mapping over the largest angle at L as trained (each at most one turn). */
+    static double unseenAngleRatio(double theta, double mappedTheta, int trainedContext, int targetContext) {
+        double trainedMax = Math.min((trainedContext - 1) * theta, TURN);
+        double targetMax = Math.min((targetContext - 1) * mappedTheta, TURN);
+        return targetMax / trainedMax;
     }
 
     /**
