@@ -19,6 +19,7 @@ final class Exchange {
     private final ConnectionGuard guard;
     final long started = System.nanoTime();
     final AtomicBoolean answered = new AtomicBoolean();
+    private volatile boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback, ConnectionGuard guard) {
         this.guard = guard;
@@ -32,9 +33,32 @@ final class Exchange {
         return answered.get();
     }
 
-    /** Sends {@code body} with {@code status} unless this exchange was already answered; {@code cause} is logged for 5xx. */
+    /** Records that the request's body was read, or drained, to its end. */
+    void bodyRead() {
+        bodyRead = true;
+    }
+
+    /**
+     * Whether the request declared a body (a length, or a transfer coding) that was not read to its
+     * end: the server cannot keep such a connection (the rest of the body would be read as the next
+     * request), so the answer must say it closes, or a client reusing the connection waits for an
+     * answer that never comes.
+     */
+    private boolean bodyLeftUnread() {
+        if (bodyRead) return false;
+        long length = request.getLength();
+        if (length > 0) return Request.getContentBytesRead(request) < length;
+        return request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /**
+     * Sends {@code body} with {@code status} unless this exchange was already answered; {@code cause}
+     * is logged for 5xx. The answer says the connection closes when {@code close} is asked for or the
+     * request's body was left unread.
+     */
     boolean answer(int status, String body, String cause, boolean close, Map<String, String> headers) {
         if (!answered.compareAndSet(false, true)) return false;
+        close = close || bodyLeftUnread();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try {
             response.setStatus(status);

@@ -133,6 +133,7 @@ final class TriageEndpoint {
         read.whenComplete((bytes, failure) -> {
             deadline.cancel(false);
             if (ex.answered()) return;
+            if (failure == null) ex.bodyRead();
             if (failure != null) {
                 if (Request.getContentBytesRead(request) > maxBody || String.valueOf(failure).toLowerCase().contains("too large")) {
                     refuse(ex, form, 413, "too-large", "the body is larger than " + maxBody + " bytes", null, true);
@@ -162,6 +163,7 @@ final class TriageEndpoint {
                 "the body did not arrive within " + readSeconds + " s"), null, true, Map.of()), settings.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
         Content.Source.consumeAll(ex.request, Callback.from(() -> {
             deadline.cancel(false);
+            ex.bodyRead();
             answer.run();
         }, failure -> {
             deadline.cancel(false);

@@ -307,6 +307,47 @@ class ServeHostileTest {
         assertEquals(200, post(service, "/triage", "text/yaml", founding).statusCode());
     }
 
+    /** The header block of the answer to {@code request}, sent as raw bytes on a new connection (the connection may stay open). */
+    static String answerHead(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) break;
+                head.append((char) b);
+            }
+            return head.toString();
+        }
+    }
+
+    @Test
+    void anAnswerLeavingTheBodyUnreadSaysTheConnectionCloses() throws Exception {
+        int port = service.port();
+        String json = "{\"build\": \"never read\"}";
+        String form = "symptoms=never+read";
+        // Answered before the body is read: an unknown path (a length, then a transfer coding), the form posted from another site.
+        for (String request : List.of(
+                "POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n" + json,
+                "POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+                "POST /report HTTP/1.1\r\nHost: 127.0.0.1\r\nSec-Fetch-Site: cross-site\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: " + form.length() + "\r\n\r\n" + form)) {
+            String head = answerHead(port, request);
+            assertTrue(head.startsWith("HTTP/1.1 4"), head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), head);
+        }
+        // No body, or a body read to its end: the connection is kept.
+        String health = answerHead(port, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertTrue(health.startsWith("HTTP/1.1 200") && !health.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), health);
+        String symptoms = Files.readString(FOUNDING);
+        String triaged = answerHead(port, "POST /triage HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: "
+                + symptoms.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + symptoms);
+        assertTrue(triaged.startsWith("HTTP/1.1 200") && !triaged.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), triaged);
+    }
+
     @Test
     void foreignHostsAndOriginsAreRefused() throws Exception {
         int port = service.port();
