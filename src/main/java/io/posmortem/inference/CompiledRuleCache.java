@@ -1,5 +1,7 @@
 package io.posmortem.inference;
 
+import io.posmortem.model.CodeChecksum;
+import io.posmortem.model.UserCache;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,13 +9,9 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -29,22 +27,15 @@ import org.kie.api.definition.KiePackage;
  * ({@link CodeChecksum}: compiled rules call the fact classes' methods, so a rebuild with the same
  * version may not load them): any change means a recompile. A cached pack that no longer links
  * against the running code (a {@link LinkageError} or {@link ClassCastException} while reading it)
- * is recompiled with one warning line. The cache is {@code -Dposmortem.cache=DIR}, else {@code $POSMORTEM_CACHE}, else
- * {@code $XDG_CACHE_HOME/posmortem}, else {@code ~/.cache/posmortem}; {@code -Dposmortem.cache=off}
- * disables it. A cache that cannot be read or written is ignored: the rules are compiled. Only the
- * {@link #KEPT} entries used last are kept.
+ * is recompiled with one warning line. The cache is {@link UserCache#directory()}. A cache that
+ * cannot be read or written is ignored: the rules are compiled. Only the {@link #KEPT} entries
+ * used last are kept.
  */
 final class CompiledRuleCache {
     private CompiledRuleCache() {}
 
     static Path directory() {
-        String configured = System.getProperty("posmortem.cache", System.getenv("POSMORTEM_CACHE"));
-        if ("off".equals(configured)) return null;
-        if (configured != null && !configured.isBlank()) return Path.of(configured);
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "posmortem");
-        String home = System.getProperty("user.home");
-        return home == null ? null : Path.of(home, ".cache", "posmortem");
+        return UserCache.directory();
     }
 
     static String key(Path rulesDir, String rulesFingerprint) {
@@ -75,7 +66,7 @@ final class CompiledRuleCache {
                 CompiledRuleCache.class.getClassLoader())) {
             @SuppressWarnings("unchecked")
             List<KiePackage> packages = (List<KiePackage>) in.readObject();
-            markUsed(file);
+            UserCache.markUsed(file);
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
             @SuppressWarnings({"unchecked", "rawtypes"})
             Collection<org.drools.base.definitions.InternalKnowledgePackage> internal = (Collection) packages;
@@ -113,30 +104,8 @@ final class CompiledRuleCache {
      */
     static final int KEPT = 16;
 
-    /** Removes all but the {@link #KEPT} entries used last (a read marks its entry); a file that vanishes meanwhile is skipped. */
+    /** Removes all but the {@link #KEPT} entries used last (a read marks its entry). */
     static void prune(Path dir) throws IOException {
-        List<Path> entries;
-        try (var files = Files.list(dir)) {
-            entries = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".kpkg")).toList());
-        }
-        if (entries.size() <= KEPT) return;
-        Map<Path, Long> used = new HashMap<>();
-        for (Path p : entries) {
-            try {
-                used.put(p, Files.getLastModifiedTime(p).toMillis());
-            } catch (IOException e) {
-                used.put(p, Long.MIN_VALUE);
-            }
-        }
-        entries.sort(Comparator.comparing((Path p) -> used.get(p)).reversed().thenComparing(Comparator.naturalOrder()));
-        for (Path p : entries.subList(KEPT, entries.size())) Files.deleteIfExists(p);
-    }
-
-    private static void markUsed(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException | RuntimeException e) {
-            // A cache on a read-only disk still serves; its entries are only pruned in file-time order.
-        }
+        UserCache.prune(dir, ".kpkg", KEPT);
     }
 }

@@ -52,7 +52,7 @@ public record KnowledgeBase(
         Map<String, ServingEngine> engines,
         List<FixPrecondition> fixPreconditions,
         List<io.posmortem.model.knowledge.EvalTask> evalTasks,
-        double needleEarlyDepth) {
+        double needleEarlyDepth) implements java.io.Serializable {
 
     /** Threshold ids the evidence engine (and, for the candidate floor, the report) reads; the loader requires them. */
     static final List<String> EVIDENCE_THRESHOLDS = List.of(

@@ -39,9 +39,7 @@ import io.posmortem.model.knowledge.Reference;
 import io.posmortem.model.knowledge.RetrofitKind;
 import io.posmortem.model.knowledge.RootCause;
 import io.posmortem.model.knowledge.Threshold;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -85,21 +83,40 @@ public final class KnowledgeBaseLoader {
 
     private KnowledgeBaseLoader() {}
 
+    /**
+     * Loads the knowledge base in {@code dir}, or reads its snapshot ({@link KnowledgeSnapshot}) when
+     * these files loaded without a problem before (with this build of posmortem); all problems are
+     * thrown at once.
+     */
     public static KnowledgeBase load(Path dir) throws KnowledgeBaseException {
-        List<Problem> problems = new ArrayList<>();
-        Map<String, LocatedDocument> docs = new LinkedHashMap<>();
+        // Every file's bytes first: they name the snapshot; what cannot be read is reported in file order below.
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        Map<String, InvalidInputException> unreadable = new LinkedHashMap<>();
         MessageDigest digest = Sha256.digest();
         for (String name : FILES) {
-            Path file = dir.resolve(name);
             try {
-                SourceText text = SourceText.read(file);
+                byte[] content = SourceText.readBytes(dir.resolve(name));
+                bytes.put(name, content);
                 digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update(Files.readAllBytes(file));
-                docs.put(name, LocatedDocument.parse(text, LocatedDocument.Syntax.YAML));
+                digest.update(content);
+            } catch (InvalidInputException e) {
+                unreadable.put(name, e);
+            }
+        }
+        String fingerprint = Sha256.hex(digest);
+        if (unreadable.isEmpty()) {
+            KnowledgeBase snapshot = KnowledgeSnapshot.read(fingerprint);
+            if (snapshot != null) return snapshot;
+        }
+
+        List<Problem> problems = new ArrayList<>();
+        Map<String, LocatedDocument> docs = new LinkedHashMap<>();
+        for (String name : FILES) {
+            try {
+                if (unreadable.containsKey(name)) throw unreadable.get(name);
+                docs.put(name, LocatedDocument.parse(SourceText.of(dir.resolve(name).toString(), bytes.get(name)), LocatedDocument.Syntax.YAML));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
-            } catch (IOException e) {
-                problems.add(new Problem("kb.unreadable", file.toString(), "", 0, 0, e.getMessage(), null, null));
             }
         }
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
@@ -350,10 +367,12 @@ public final class KnowledgeBaseLoader {
         }
         double earlyDepth = tasks.root().path("needle_early_depth_percent").asDouble(10);
         if (!problems.isEmpty()) throw new KnowledgeBaseException(problems);
-        return new KnowledgeBase(Sha256.hex(digest), questions.byId(), hypotheses.byId(), capabilities.byId(),
+        KnowledgeBase kb = new KnowledgeBase(fingerprint, questions.byId(), hypotheses.byId(), capabilities.byId(),
                 mechanisms.byId(), retrofitKinds.byId(), fixes.byId(), thresholds.byId(), references.byId(), modelDefaults, biasDefaults, modelFamilies,
                 List.copyOf(ropeTypeKeys), List.copyOf(factRows), List.copyOf(factConditions), engines.byId(), List.copyOf(fixPreconditions),
                 List.copyOf(evalTasks.byId().values()), earlyDepth);
+        KnowledgeSnapshot.write(kb);
+        return kb;
     }
 
     /** A problem unless {@code fact} is a fact the evidence stage reads and {@code state} (when given) one of its states. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posmortem.knowledge.KnowledgeBase;
+import io.posmortem.model.CodeChecksum;
 import io.posmortem.knowledge.KnowledgeBaseLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

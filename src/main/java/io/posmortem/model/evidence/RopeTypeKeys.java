@@ -7,7 +7,7 @@ import java.util.List;
  * The keys a rope_type reads (knowledge-base/config-keys.yaml); {@code always} are read for every
  * type; {@code known} is all of them.
  */
-public record RopeTypeKeys(String type, List<String> required, List<String> optional, List<String> always, List<String> known) {
+public record RopeTypeKeys(String type, List<String> required, List<String> optional, List<String> always, List<String> known) implements java.io.Serializable {
 
     public static RopeTypeKeys of(String type, List<String> required, List<String> optional, List<String> always) {
         List<String> all = new ArrayList<>(required);

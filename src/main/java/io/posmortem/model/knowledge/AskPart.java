@@ -10,7 +10,7 @@ import java.util.List;
  * @param fields   symptom-file fields, each one of {@link #FIELDS}
  * @param question the part of the question those fields answer
  */
-public record AskPart(List<String> fields, String question) {
+public record AskPart(List<String> fields, String question) implements java.io.Serializable {
 
     /**
      * The fields an {@code asks_for} may name, relative to a build ({@code runtime.*},

@@ -10,7 +10,7 @@ import java.util.List;
  *              (telling far positions apart), {@code consistency}; prediction rules select by it
  * @param degradedMeans what "degraded" means for this capability, in users' words
  */
-public record Capability(String id, String title, String scope, String degradedMeans, List<String> examples) {
+public record Capability(String id, String title, String scope, String degradedMeans, List<String> examples) implements java.io.Serializable {
 
     /** The scopes prediction rules know (knowledge-base/capabilities.yaml documents each). */
     public static final java.util.Set<String> SCOPES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(

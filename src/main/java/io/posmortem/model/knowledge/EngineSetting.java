@@ -8,4 +8,4 @@ package io.posmortem.model.knowledge;
  * @param check     what to look at after the change (what the engine logs, what to measure)
  * @param reference the literature id documenting the setting (docs or code with a URL)
  */
-public record EngineSetting(String engine, String change, String check, String reference) {}
+public record EngineSetting(String engine, String change, String check, String reference) implements java.io.Serializable {}

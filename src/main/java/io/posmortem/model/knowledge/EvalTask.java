@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param measure    {@code accuracy} (read as counts), or a metric: {@code perplexity}, {@code loss}, {@code score}
  * @param reasoning  why the results bear on that capability
  */
-public record EvalTask(String id, List<String> patterns, String depth, String capability, String measure, String reasoning) {
+public record EvalTask(String id, List<String> patterns, String depth, String capability, String measure, String reasoning) implements java.io.Serializable {
 
     /** The measures that are metrics compared with a baseline value (the rest, {@code accuracy}, are counts). */
     public static final List<String> METRICS = List.of("perplexity", "loss", "score");

@@ -11,4 +11,4 @@ import java.util.List;
  * @param decisive   the fact directly shows the mechanism misapplied (see {@link Support#decisive()})
  * @param reading    what the fact means for the hypotheses, appended to the fact's sentence
  */
-public record FactRow(String id, List<String> hypotheses, String fact, double weight, boolean decisive, String reading) {}
+public record FactRow(String id, List<String> hypotheses, String fact, double weight, boolean decisive, String reading) implements java.io.Serializable {}

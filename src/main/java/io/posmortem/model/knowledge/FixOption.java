@@ -29,7 +29,7 @@ public record FixOption(
         List<String> references,
         FixVerification verification,
         String check,
-        List<EngineSetting> settings) {
+        List<EngineSetting> settings) implements java.io.Serializable {
 
     /** A numeric fix (no per-engine settings). */
     public FixOption(String id, String title, String mechanism, Map<String, Double> parameters, String requires, String summary,

@@ -7,4 +7,4 @@ import java.util.List;
  * {@code fact} is in one of {@code states} (the vocabulary of {@code ReportedFact}). A fact the
  * build does not report does not hold the condition.
  */
-public record FixPrecondition(String fix, String fact, List<String> states) {}
+public record FixPrecondition(String fix, String fact, List<String> states) implements java.io.Serializable {}

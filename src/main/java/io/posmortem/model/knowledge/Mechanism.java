@@ -17,4 +17,4 @@ public record Mechanism(
         String title,
         String formula,
         Map<String, Double> defaults,
-        List<String> references) {}
+        List<String> references) implements java.io.Serializable {}

@@ -6,4 +6,4 @@ package io.posmortem.model.knowledge;
  * @param pointer JSON pointer of the field relative to its object, e.g. {@code /head_dim} in {@code /model}
  * @param basis   why this value (the model family it comes from)
  */
-public record ModelDefault(String pointer, Object value, String basis) {}
+public record ModelDefault(String pointer, Object value, String basis) implements java.io.Serializable {}

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param trainedContext the family's original training length, in tokens
  * @param basis          where the number comes from (a published config.json or paper)
  */
-public record ModelFamily(String id, List<String> names, int trainedContext, String basis) {
+public record ModelFamily(String id, List<String> names, int trainedContext, String basis) implements java.io.Serializable {
 
     /** Whether {@code modelName} contains one of the family's name fragments, ignoring case and spaces vs hyphens. */
     public boolean matches(String modelName) {

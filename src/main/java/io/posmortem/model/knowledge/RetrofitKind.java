@@ -21,4 +21,4 @@ public record RetrofitKind(
         String statedReading,
         List<String> candidates,
         String mappingMechanism,
-        String description) {}
+        String description) implements java.io.Serializable {}

@@ -28,4 +28,4 @@ public record RootCause(
         String check,
         String ask,
         List<String> configuredMethods,
-        List<AskPart> asksFor) {}
+        List<AskPart> asksFor) implements java.io.Serializable {}

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param references literature ids documenting {@code scaling} and {@code slidingWindow}
  */
 public record ServingEngine(String id, String name, List<String> aliases, Map<String, String> scaling, Map<String, String> slidingWindow,
-                            List<String> references) {
+                            List<String> references) implements java.io.Serializable {
 
     /** How the engine applies {@code method} ({@code dynamic}, {@code longrope}), or null when not known. */
     public String scalingOf(String method) {

@@ -6,4 +6,4 @@ package io.posmortem.model.knowledge;
  * @param meaning what crossing it means
  * @param source  where the value comes from (paper, reference code, or "heuristic" with its argument)
  */
-public record Threshold(String id, double value, String unit, String meaning, String source) {}
+public record Threshold(String id, double value, String unit, String meaning, String source) implements java.io.Serializable {}

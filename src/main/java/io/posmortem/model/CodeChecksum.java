@@ -1,4 +1,4 @@
-package io.posmortem.inference;
+package io.posmortem.model;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -13,7 +13,8 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
- * A checksum of the code that runs, for the compiled-rule cache key. For a jar it is taken over
+ * A checksum of the code that runs, for the keys of the compiled-rule cache and the knowledge-base
+ * snapshots (what either holds is only valid for the code that wrote it). For a jar it is taken over
  * the jar's central directory, which holds every entry's name, size and CRC-32 of its bytes (any
  * change to a class changes it) and is about a megabyte where the jar is tens of megabytes; a jar
  * whose directory cannot be located (ZIP64, a comment hiding the end record) is read whole. For a
@@ -25,16 +26,16 @@ import java.util.zip.CRC32C;
  * <p>The checksum is CRC-32C and CRC-32 of the same bytes with their count (hex), not a
  * cryptographic digest: it tells builds apart, nobody forges it, and a cold JVM computes it in ~2
  * ms where SHA-256 of the directory cost ~40 ms of every cold start (both CRCs are intrinsics even
- * in the interpreter). The rare collision would only reuse a stale cached pack, which is caught
- * when it does not link ({@link CompiledRuleCache}).
+ * in the interpreter). A collision (64 bits and the length) would reuse a stale cached pack, which
+ * is caught when it does not link, or a stale knowledge-base snapshot.
  */
-final class CodeChecksum {
+public final class CodeChecksum {
     private CodeChecksum() {}
 
     private static volatile String running;
 
     /** The checksum of the jar or directory posmortem's classes were loaded from ("unknown" when neither). */
-    static String ofRunningCode() {
+    public static String ofRunningCode() {
         String sum = running;
         if (sum == null) {
             try {
@@ -49,7 +50,7 @@ final class CodeChecksum {
     }
 
     /** The checksum of a jar file or a class directory. */
-    static String of(Path code) {
+    public static String of(Path code) {
         try {
             return Files.isDirectory(code) ? ofClassDirectory(code) : ofJar(code);
         } catch (IOException e) {
