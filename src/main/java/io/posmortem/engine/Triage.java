@@ -116,11 +116,21 @@ public final class Triage {
     /**
      * Loads the knowledge base from {@code kbDir} and compiles the rules in {@code rulesDir} against it.
      * The two are read at the same time (the knowledge base on a thread of its own): neither needs the
-     * other until the rules' metadata is checked, and a cold start spends most of its time in them. A
-     * broken knowledge base is reported before broken rules, as when they were read one after the other.
+     * other until the rules' metadata is checked, and a cold start spends most of its time in them. The
+     * knowledge base's thread, usually done first (a snapshot), then prepares intake's schemas and
+     * parsers, which the first input needs once the rules are read. A broken knowledge base is
+     * reported before broken rules, as when they were read one after the other.
      */
     public static Triage load(Path rulesDir, Path kbDir) throws KnowledgeBaseException, RulePackException {
-        FutureTask<KnowledgeBase> knowledge = new FutureTask<>(() -> KnowledgeBaseLoader.load(kbDir));
+        FutureTask<KnowledgeBase> knowledge = new FutureTask<>(() -> {
+            KnowledgeBase loaded = KnowledgeBaseLoader.load(kbDir);
+            try {
+                SymptomFileReader.prepare();
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the first read meets the same failure and reports it.
+            }
+            return loaded;
+        });
         Thread loader = new Thread(knowledge, "posmortem-kb-load");
         loader.setDaemon(true);
         loader.start();

@@ -36,6 +36,7 @@ import io.posmortem.model.knowledge.ModelFamily;
 import io.posmortem.model.knowledge.Vocabulary;
 import io.posmortem.model.positional.BucketSpec;
 import io.posmortem.model.positional.RopeMapping;
+import java.lang.invoke.MethodHandles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,6 +89,24 @@ public final class SymptomFileReader {
 
     public SymptomFileReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Initializes what the first read would otherwise set up: the symptom-file schemas (with the
+     * common-mistakes table), the fields' questions and the JSON and YAML parsers (about 0.1-0.2 s
+     * in a fresh JVM). A caller waiting for something else, such as the rules, can do it meanwhile;
+     * reads are the same either way. A class that fails to initialize fails here and again, the
+     * same way, at the first read.
+     */
+    public static void prepare() {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            for (Class<?> c : List.of(SymptomSchema.class, SchemaQuestions.class, LocatedDocument.class, SymptomInput.class)) {
+                lookup.ensureInitialized(c);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public SymptomFile read(Path path) throws InvalidInputException {
