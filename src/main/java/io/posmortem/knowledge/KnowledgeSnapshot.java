@@ -40,13 +40,16 @@ final class KnowledgeSnapshot {
     /** Snapshots kept: one per knowledge base edited or build of posmortem (about 160 KB each). */
     static final int KEPT = 16;
 
+    /** Largest snapshot read (the bundled knowledge base's is about 160 KB). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     /**
      * What a snapshot may hold: the bundled knowledge base has depth 6, ~4,400 references and
      * arrays of at most 256 elements, so the bounds leave room for a knowledge base many times
-     * its size and none for a crafted stream.
+     * its size while bounding what a crafted stream can cost.
      */
     private static final ObjectInputFilter ADMITTED = ObjectInputFilter.Config.createFilter(
-            "maxdepth=32;maxrefs=1000000;maxarray=1000000;maxbytes=67108864;"
+            "maxdepth=32;maxrefs=1000000;maxarray=1000000;maxbytes=" + MAX_BYTES + ";"
                     + "io.posmortem.knowledge.KnowledgeBase;io.posmortem.model.**;java.lang.*;java.util.*;!*");
 
     static String key(String fingerprint) {
@@ -67,7 +70,12 @@ final class KnowledgeSnapshot {
     /** The knowledge base written for {@code fingerprint}, or null when there is none that can be used. */
     static KnowledgeBase read(String fingerprint) {
         Path file = entry(fingerprint);
-        if (file == null || !Files.isRegularFile(file)) return null;
+        if (file == null) return null;
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) return null;
+        } catch (IOException e) {
+            return null;
+        }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             in.setObjectInputFilter(ADMITTED);
             if (!(in.readObject() instanceof KnowledgeBase kb) || !fingerprint.equals(kb.fingerprint())) return null;

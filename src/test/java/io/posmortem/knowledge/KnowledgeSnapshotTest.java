@@ -122,6 +122,14 @@ class KnowledgeSnapshotTest {
             assertEquals(expected, KnowledgeBaseLoader.load(kb));
             assertNotNull(KnowledgeSnapshot.read(expected.fingerprint()), "the load replaced the damaged snapshot");
         }
+        // A valid snapshot followed by zeros up to more than a snapshot may hold (a sparse file): not read at all.
+        Files.write(entry, whole);
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(entry.toFile(), "rw")) {
+            huge.setLength(KnowledgeSnapshot.MAX_BYTES + 1);
+        }
+        assertNull(KnowledgeSnapshot.read(expected.fingerprint()));
+        assertEquals(expected, KnowledgeBaseLoader.load(kb));
+        assertTrue(Files.size(entry) < 1024 * 1024, "rewritten");
     }
 
     /** Records that its stream reached its readObject: a class outside the snapshot's admitted ones. */
