@@ -112,8 +112,12 @@ public final class KnowledgeBaseLoader {
         List<Problem> problems = new ArrayList<>();
         Map<String, LocatedDocument> docs = new LinkedHashMap<>();
         for (String name : FILES) {
+            InvalidInputException failed = unreadable.get(name);
+            if (failed != null) {
+                problems.addAll(failed.problems());
+                continue;
+            }
             try {
-                if (unreadable.containsKey(name)) throw unreadable.get(name);
                 docs.put(name, LocatedDocument.parse(SourceText.of(dir.resolve(name).toString(), bytes.get(name)), LocatedDocument.Syntax.YAML));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());

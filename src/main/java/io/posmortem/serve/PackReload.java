@@ -72,11 +72,11 @@ final class PackReload {
             }
         } else {
             if (!loopback(request.getConnectionMetaData().getRemoteSocketAddress())) {
-                ex.answer(403, Replies.error("forbidden", "reload is accepted from loopback only (or with --reload-token-file)"), null, true, Map.of());
+                ex.answer(403, Replies.error("forbidden", "reload is accepted from loopback only (or with --reload-token-file)"), null);
                 return;
             }
             if (request.getHeaders().get(HttpHeader.ORIGIN) != null) {
-                ex.answer(403, Replies.error("forbidden-origin", "reload is not accepted from a browser page (or use --reload-token-file)"), null, true, Map.of());
+                ex.answer(403, Replies.error("forbidden-origin", "reload is not accepted from a browser page (or use --reload-token-file)"), null);
                 return;
             }
         }

@@ -232,12 +232,12 @@ public final class TriageService {
         String uriHost = request.getHttpURI().getHost();
         if (!policy.hostAllowed(hostHeader) || (uriHost != null && !policy.hostAllowed(uriHost))) {
             ex.answer(403, Replies.error("forbidden-host", "the Host header must name this machine (" + String.join(", ", policy.allowedHosts())
-                    + "); start serve with --allow-host NAME to accept another name"), null, true, Map.of());
+                    + "); start serve with --allow-host NAME to accept another name"), null);
             return;
         }
         if (!policy.originAllowed(request.getHeaders().get(HttpHeader.ORIGIN))) {
             ex.answer(403, Replies.error("forbidden-origin", "cross-origin requests are refused (Origin must be one of "
-                    + String.join(", ", policy.allowedHosts()) + ")"), null, true, Map.of());
+                    + String.join(", ", policy.allowedHosts()) + ")"), null);
             return;
         }
         String path = request.getHttpURI().getPath();

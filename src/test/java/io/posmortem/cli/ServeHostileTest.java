@@ -329,8 +329,10 @@ class ServeHostileTest {
         int port = service.port();
         String json = "{\"build\": \"never read\"}";
         String form = "symptoms=never+read";
-        // Answered before the body is read: an unknown path (a length, then a transfer coding), the form posted from another site.
+        // Answered before the body is read: a foreign host, an unknown path (a length, then a transfer coding), the form posted
+        // from another site.
         for (String request : List.of(
+                "POST /triage HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n" + json,
                 "POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n" + json,
                 "POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
                 "POST /report HTTP/1.1\r\nHost: 127.0.0.1\r\nSec-Fetch-Site: cross-site\r\nContent-Type: application/x-www-form-urlencoded\r\n"
