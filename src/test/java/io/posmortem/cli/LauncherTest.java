@@ -32,10 +32,15 @@ import tools.jackson.databind.ObjectMapper;
  * bundled pack (target/classes) with the dependencies on its manifest class path, because the
  * tests run before the build packages the shaded jar; it is a real jar, so the bundled pack is
  * read from inside it and the class-data archive can be written, as with the shaded one.
+ *
+ * <p>The launcher runs the Java of this test run, or the Java home named by the environment variable
+ * {@code POSMORTEM_TEST_JAVA_HOME}: a Java 25 there runs the tests that write and use the archive
+ * against its AOT cache instead of a dynamic class-data archive.
  */
 class LauncherTest {
 
     private static final Path FOUNDING = Path.of("fixtures/seed/founding-case.yaml").toAbsolutePath();
+    private static final String JAVA_HOME = System.getenv().getOrDefault("POSMORTEM_TEST_JAVA_HOME", System.getProperty("java.home"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -94,7 +99,7 @@ class LauncherTest {
         pb.environment().remove("POSMORTEM_RULES");
         pb.environment().remove("POSMORTEM_KB");
         pb.environment().put("POSMORTEM_CACHE", cache.toString());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_HOME", JAVA_HOME);
         pb.environment().putAll(env);
         Path out = cwd.resolve("stdout");
         Path err = cwd.resolve("stderr");
@@ -106,11 +111,12 @@ class LauncherTest {
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** The class-data archives (.jsa, Java 17 to 24) and AOT caches (.aot, Java 25 and later) in {@code cache}. */
     private static List<Path> archives(Path cache) throws IOException {
         Path dir = cache.resolve("cds");
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).sorted().toList();
         }
     }
 
@@ -163,7 +169,7 @@ class LauncherTest {
             String name = now.get(0).getFileName().toString();
             String stem = name.substring(0, name.lastIndexOf('-'));
             Files.delete(now.get(0));
-            Files.copy(first, now.get(0).resolveSibling(stem + "-" + Files.size(first) + ".jsa"));
+            Files.copy(first, now.get(0).resolveSibling(stem + "-" + Files.size(first) + name.substring(name.lastIndexOf('.'))));
             assertEquals(expected, jsonTriage(cache, "stale archive"));
         } finally {
             jar(install.resolve("lib/posmortem.jar"), "");
@@ -303,6 +309,87 @@ class LauncherTest {
         assertEquals(0, run(cache, env, "triage", FOUNDING.toString()).exit());
         assertEquals(kept, archives(cache), "a run that finds its archive writes none and removes none");
         assertTrue(Files.getLastModifiedTime(written).toMillis() > now - 3_600_000L, "the archive a run maps is marked as used");
+    }
+
+    /**
+     * Java 25 and later get an AOT cache instead of a dynamic class-data archive. Read from a stand-in
+     * Java 25 that logs each call's arguments and acts as a JVM does in each AOT mode: the first
+     * triage records (-XX:AOTMode=record) and the launcher assembles the cache from the recording
+     * (-XX:AOTMode=create) into the cache directory; the recording JVM's "AOTConfiguration recorded"
+     * line, which the JVM prints whatever the logging options, never reaches the user while the
+     * run's own stderr and stdout do; the next triage runs with -XX:AOTCache and its checksums
+     * verified. A run that fails keeps its exit status and leaves no cache and no recording behind.
+     */
+    @Test
+    void javaTwentyFiveGetsAnAotCache(@TempDir Path cache) throws Exception {
+        Path calls = cache.resolve("calls");
+        Path jdk = cache.resolve("jdk25");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, String.join("\n",
+                "#!/bin/sh",
+                "echo \"$*\" >> '" + calls + "'",
+                "mode=; conf=; out=",
+                "for a in \"$@\"; do case $a in",
+                "  -XX:AOTMode=*) mode=${a#*=} ;;",
+                "  -XX:AOTConfiguration=*) conf=${a#*=} ;;",
+                "  -XX:AOTCache=*) out=${a#*=} ;;",
+                "esac; done",
+                "case $mode in",
+                "  record) printf recording > \"$conf\"; echo 'the report'; echo 'a warning of the run' >&2;"
+                        + " echo \" AOTConfiguration recorded: $conf\" >&2; exit ${STANDIN_EXIT:-0} ;;",
+                "  create) printf cache > \"$out\"; echo 'assembly chatter'; echo 'assembly chatter' >&2; exit 0 ;;",
+                "esac",
+                "echo 'the report'; exit ${STANDIN_EXIT:-0}",
+                ""));
+        assertTrue(java.toFile().setExecutable(true));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+
+        Path failing = cache.resolve("failing");
+        Result failed = run(failing, Map.of("JAVA_HOME", jdk.toString(), "STANDIN_EXIT", "3"), "triage", FOUNDING.toString());
+        assertEquals(3, failed.exit(), "the run's exit status comes through the filter");
+        assertEquals("the report\n", failed.out());
+        assertEquals("a warning of the run\n", failed.err());
+        assertEquals(List.of(), archives(failing), "a failed run keeps no cache");
+        try (Stream<Path> left = Files.list(failing.resolve("cds"))) {
+            assertEquals(List.of(), left.toList(), "and leaves no recording");
+        }
+        assertEquals(1, Files.readAllLines(calls).size(), "no cache is assembled from a failed run");
+        Files.delete(calls);
+
+        Result first = run(cache, Map.of("JAVA_HOME", jdk.toString()), "triage", FOUNDING.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("the report\n", first.out());
+        assertEquals("a warning of the run\n", first.err(), "the recording line is dropped, the run's own stderr is not");
+        List<String> lines = Files.readAllLines(calls);
+        assertEquals(2, lines.size(), lines.toString());
+        List<String> recordArgs = List.of(lines.get(0).split(" "));
+        List<String> createArgs = List.of(lines.get(1).split(" "));
+        assertTrue(recordArgs.contains("-XX:AOTMode=record") && recordArgs.contains("-jar"), recordArgs.toString());
+        String recording = recordArgs.stream().filter(a -> a.startsWith("-XX:AOTConfiguration=")).findFirst().orElseThrow();
+        assertTrue(recordArgs.stream().anyMatch(a -> a.startsWith("-Xlog:all=") && a.contains(",aot=off")), "Java 25 logs nothing of the AOT cache: " + recordArgs);
+        assertTrue(createArgs.containsAll(List.of("-XX:AOTMode=create", recording, "-cp")) && !createArgs.contains("-jar"), createArgs.toString());
+        List<Path> kept = archives(cache);
+        assertEquals(1, kept.size(), kept.toString());
+        assertTrue(kept.get(0).getFileName().toString().matches("posmortem-25\\.0\\.1-.*-5\\.aot"), "named after Java, jar and its own size: " + kept);
+        try (Stream<Path> left = Files.list(cache.resolve("cds"))) {
+            assertEquals(kept, left.toList(), "the recording is removed once the cache is assembled");
+        }
+
+        Result second = run(cache, Map.of("JAVA_HOME", jdk.toString()), "triage", FOUNDING.toString());
+        assertEquals(0, second.exit(), second.err());
+        List<String> used = List.of(Files.readAllLines(calls).get(2).split(" "));
+        assertTrue(used.containsAll(List.of("-XX:AOTCache=" + kept.get(0), "-XX:+VerifySharedSpaces")), used.toString());
+        assertTrue(used.stream().noneMatch(a -> a.startsWith("-XX:AOTMode")), used.toString());
+    }
+
+    /** Java 17 to 24 do not know the aot logging tag (the JVM refuses to start on one it does not know): the launcher names it only for Java 25 and later. */
+    @Test
+    void javaSeventeenIsNotGivenTheAotLoggingTag(@TempDir Path cache) throws Exception {
+        Path jdk = standInJdk(cache, "echo \"$a\"");
+        List<String> seen = run(cache, Map.of("JAVA_HOME", jdk.toString()), "triage", FOUNDING.toString()).out().lines().toList();
+        assertTrue(seen.stream().anyMatch(a -> a.startsWith("-Xlog:all=")), seen.toString());
+        assertTrue(seen.stream().noneMatch(a -> a.contains("aot")), seen.toString());
+        assertTrue(seen.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), seen.toString());
     }
 
     @Test
