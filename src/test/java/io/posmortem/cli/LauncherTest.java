@@ -253,8 +253,9 @@ class LauncherTest {
     /**
      * The JIT and heap the launcher chooses, read from a stand-in java that prints its arguments:
      * a single triage runs C1 only with the serial collector and a bounded heap (starting at 64 MB); a triage of
-     * directories holding up to POSMORTEM_C2_INPUTS files runs C1 only with the default collector
-     * and heap; a larger one, a list on standard input and serve keep the JIT's second tier.
+     * directories holding up to POSMORTEM_C2_INPUTS files runs C1 only with the throughput
+     * collector and the default heap; a larger one, a list on standard input and serve keep the
+     * JIT's second tier and the default collector. A collector in POSMORTEM_JAVA_OPTS replaces the launcher's.
      */
     @Test
     void theJitFollowsTheSizeOfTheRun(@TempDir Path cache) throws Exception {
@@ -268,14 +269,22 @@ class LauncherTest {
                 single.toString());
 
         List<String> small = run(cache, env, "triage", "--format", "json", batch.toString()).out().lines().toList();
-        assertTrue(small.contains("-XX:TieredStopAtLevel=1"), small.toString());
+        assertTrue(small.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC")), small.toString());
         assertTrue(!small.contains("-XX:+UseSerialGC") && !small.contains("-Xmx512m"), small.toString());
+
+        // A collector named in POSMORTEM_JAVA_OPTS is the only one (the JVM refuses to start with two).
+        for (List<String> args : List.of(List.of("triage", FOUNDING.toString()), List.of("triage", batch.toString()))) {
+            Map<String, String> ownCollector = new java.util.HashMap<>(env);
+            ownCollector.put("POSMORTEM_JAVA_OPTS", "-Xmx300m -XX:+UseG1GC");
+            List<String> seen = run(cache, ownCollector, args.toArray(String[]::new)).out().lines().toList();
+            assertEquals(List.of("-XX:+UseG1GC"), seen.stream().filter(a -> a.matches("-XX:\\+Use.*GC")).toList(), args + ": " + seen);
+        }
 
         Map<String, String> lowLimit = new java.util.HashMap<>(env);
         lowLimit.put("POSMORTEM_C2_INPUTS", "2");
         for (List<String> args : List.of(List.of("triage", batch.toString()), List.of("triage", "-"), List.of("serve"))) {
             List<String> seen = run(cache, lowLimit, args.toArray(String[]::new)).out().lines().toList();
-            assertTrue(seen.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:+UseSerialGC")), args + ": " + seen);
+            assertTrue(seen.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.matches("-XX:\\+Use.*GC")), args + ": " + seen);
             assertTrue(seen.containsAll(args), args + ": " + seen);
         }
     }
