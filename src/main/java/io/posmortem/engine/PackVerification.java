@@ -205,24 +205,26 @@ public final class PackVerification {
     }
 
     /**
-     * The top-level fixture directory of eval-results samples for {@code posmortem import}
-     * ({@code fixtures/results/}): results files and the symptom files they are imported into,
-     * checked by the import tests, not scenarios.
+     * A file of this name marks its directory, and everything under it, as holding no scenarios:
+     * data that other checks read (eval-results samples and the symptom files they are imported
+     * into, say), which {@code verify} neither triages nor counts. Its text says why.
      */
-    public static final String RESULTS_DIR = "results";
+    public static final String NOT_SCENARIOS = "not-scenarios.txt";
 
     /**
      * Regular *.yaml, *.yml, *.json files and {@value #EXPECTED_ERRORS} files under {@code fixtures}, in path order,
-     * except those under {@value #RESULTS_DIR}/.
+     * except those under a directory holding a {@value #NOT_SCENARIOS} file.
      */
     private static List<Path> fixtureFiles(Path fixtures) throws IOException {
-        Path results = fixtures.resolve(RESULTS_DIR);
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(fixtures)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(results))
-                    .filter(p -> BatchInputs.isSymptomFile(p) || p.getFileName().toString().equals(EXPECTED_ERRORS))
-                    .sorted().toList();
+            files = walk.filter(Files::isRegularFile).sorted().toList();
         }
+        List<Path> skipped = files.stream().filter(p -> p.getFileName().toString().equals(NOT_SCENARIOS)).map(Path::getParent).toList();
+        return files.stream()
+                .filter(p -> skipped.stream().noneMatch(p::startsWith))
+                .filter(p -> BatchInputs.isSymptomFile(p) || p.getFileName().toString().equals(EXPECTED_ERRORS))
+                .toList();
     }
 
     /** The files the {@value #EXPECTED_ERRORS} lists among {@code files} declare malformed on purpose, as absolute normalized paths. */

@@ -49,6 +49,25 @@ class PackVerificationTest {
         assertFalse(r.neverFire().isEmpty());
     }
 
+    /** A directory holding a not-scenarios.txt is skipped with everything under it; a sibling without one is not. */
+    @Test
+    void aDirectoryMarkedNotScenariosIsSkippedWithItsSubtree(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("fixtures/seed/founding-case.yaml"), dir.resolve("founding-case.yaml"));
+        Path data = Files.createDirectories(dir.resolve("samples/nested"));
+        Files.writeString(dir.resolve("samples").resolve(PackVerification.NOT_SCENARIOS), "inputs of another check\n");
+        Files.writeString(data.resolve("no-expectations.yaml"), "posmortem: 1\nmodel: [unclosed\n");
+        Files.writeString(dir.resolve("samples/results.json"), "{\"not\": \"a symptom file\"}");
+        PackVerification.Result r = verify(dir);
+        assertTrue(r.failures().isEmpty(), r.failures().toString());
+        assertEquals(1, r.scenarios());
+
+        Path sibling = Files.createDirectories(dir.resolve("samples-unmarked"));
+        Files.writeString(sibling.resolve("broken.yaml"), "posmortem: 1\nmodel: [unclosed\n");
+        PackVerification.Result unmarked = verify(dir);
+        assertEquals(1, unmarked.failures().stream().filter(f -> f.startsWith(sibling.resolve("broken.yaml").toString())).count(),
+                "a directory whose name only starts like a marked one is not skipped: " + unmarked.failures());
+    }
+
     @Test
     void aFixtureTreeThatCannotBeReadFailsThePack(@TempDir Path dir) {
         PackVerification.Result r = verify(dir.resolve("missing"));
